@@ -1,0 +1,3 @@
+"""experiences: anonymised, validated, queryable evidence from microdosing self-reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,35 @@
+"""The extraction pipeline: `spacy.blank("en")` plus our registered components.
+
+Use `build_nlp()`; each component lives in its own module and reads its rules from resources/.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the modules registers their factories with spaCy.
+from . import context, doses, effects, schedules, substances  # noqa: F401
+
+COMPONENTS = ("experiences_substances", "experiences_doses", "experiences_schedules",
+              "experiences_effects", "experiences_context")
+
+for _name in ("substances", "doses", "schedules", "effects"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def build_nlp() -> Language:
+    nlp = spacy.blank("en")
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp
+
+
+@cache
+def shared_nlp() -> Language:
+    """One pipeline per process: building it compiles every rule file."""
+    return build_nlp()

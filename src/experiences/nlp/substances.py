@@ -1,0 +1,37 @@
+"""Component `experiences_substances`: names of psilocybin, LSD, other psychoactives, and the
+supplements and medicines that must not be mistaken for them."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from . import rules
+from .mentions import SubstanceMention
+
+SUPPLEMENT = "supplement"
+
+
+@Language.factory("experiences_substances")
+def make_substance_tagger(nlp: Language, name: str) -> "SubstanceTagger":
+    return SubstanceTagger(nlp)
+
+
+class SubstanceTagger:
+    def __init__(self, nlp: Language):
+        lexicon = rules.load("substances.json")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for substance in lexicon.substances:
+            self.lower.add(substance.id, list(nlp.tokenizer.pipe(substance.terms)))
+            if substance.exact_terms:
+                self.exact.add(substance.id, list(nlp.tokenizer.pipe(substance.exact_terms)))
+        self.lower.add(SUPPLEMENT, list(nlp.tokenizer.pipe(lexicon.not_substances)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.lower(doc, as_spans=True) + self.exact(doc, as_spans=True)
+        doc._.substances = [SubstanceMention(span.label_, span.start_char, span.end_char)
+                            for span in sorted(filter_spans(matches), key=lambda s: s.start)]
+        return doc

@@ -1,0 +1,36 @@
+"""Publish aggregate views and a read-only snapshot for the dashboards.
+
+The snapshot is a separate DuckDB file written beside the warehouse and swapped in atomically,
+so an open dashboard never blocks a load and never sees a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .settings import SQL_DIR
+from .warehouse import connect
+
+MIN_COUNT = 11  # counts below this are never shown (small-cell suppression)
+
+
+def create_views(con) -> None:
+    for path in sorted((SQL_DIR / "publish").glob("0*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def publish(db_path: Path, snapshot_path: Path, min_count: int = MIN_COUNT) -> Path:
+    snapshot_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = snapshot_path.with_name(snapshot_path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with connect(db_path) as con:
+        create_views(con)
+        con.execute("SET VARIABLE min_count = ?", [min_count])
+        con.execute("ATTACH ? AS snap", [str(partial)])
+        try:
+            con.execute((SQL_DIR / "publish" / "10_snapshot.sql").read_text(encoding="utf-8"))
+        finally:
+            con.execute("DETACH snap")
+    os.replace(partial, snapshot_path)
+    return snapshot_path

@@ -1,0 +1,95 @@
+"""The one composition root: every path, key source and limit, from flags and environment.
+
+Command-line flags win over environment variables, which win over defaults. Nothing else in the
+package reads the environment for configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SQL_DIR = PROJECT_ROOT / "sql"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+DASHBOARD_APP = PROJECT_ROOT / "dashboards" / "app.py"
+SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
+SAMPLE_INPUTS = (SAMPLE_DIR / "reddit_sample.jsonl", SAMPLE_DIR / "exports_sample.csv")
+
+# Every environment variable the project reads, with what it sets (documented in README.md;
+# a test keeps the two in step).
+ENVIRONMENT = {
+    "EXPERIENCES_DATA": "data folder (default ./data): database, snapshot, key, Prefect state",
+    "EXPERIENCES_DB": "DuckDB warehouse file (default DATA/experiences.duckdb)",
+    "EXPERIENCES_SNAPSHOT": "published read-only snapshot (default DATA/snapshot.duckdb)",
+    "EXPERIENCES_PSEUDONYM_KEY": "secret key for author pseudonyms (default: generated into DATA/pseudonym.key)",
+    "EXPERIENCES_MAX_FAILURE_SHARE": "share of a batch that may fail validation before the run fails (default 0.2)",
+    "EXPERIENCES_BATCH_SIZE": "reports per batch through extract, validate and load (default 2000)",
+    "EXPERIENCES_CRON": "cron schedule of the served deployment (default '0 3 * * *')",
+}
+
+
+def _env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value) if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db_path: Path
+    snapshot_path: Path
+    key_path: Path
+    key_from_env: str | None = field(default=None, repr=False)
+    max_failure_share: float = 0.2
+    batch_size: int = 2000
+    cron: str = "0 3 * * *"
+
+    @property
+    def prefect_home(self) -> Path:
+        return self.data_dir / "prefect"
+
+    @classmethod
+    def from_env(cls, db: str | Path | None = None, data_dir: str | Path | None = None) -> "Settings":
+        data = Path(data_dir) if data_dir else _env_path("EXPERIENCES_DATA", Path("data"))
+        data = data.absolute()
+        settings = cls(
+            data_dir=data,
+            db_path=_env_path("EXPERIENCES_DB", data / "experiences.duckdb").absolute(),
+            snapshot_path=_env_path("EXPERIENCES_SNAPSHOT", data / "snapshot.duckdb").absolute(),
+            key_path=data / "pseudonym.key",
+            key_from_env=os.environ.get("EXPERIENCES_PSEUDONYM_KEY") or None,
+            max_failure_share=_float_env("EXPERIENCES_MAX_FAILURE_SHARE", 0.2),
+            batch_size=int(os.environ.get("EXPERIENCES_BATCH_SIZE", "2000")),
+            cron=os.environ.get("EXPERIENCES_CRON", "0 3 * * *"),
+        )
+        if db:
+            settings = replace(settings, db_path=Path(db).absolute())
+        return settings
+
+
+def _float_env(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SystemExit(f"{name}={raw!r} is not a number; set it to a share between 0 and 1") from None
+    if not 0 <= value <= 1:
+        raise SystemExit(f"{name}={raw!r} is outside 0..1; set it to a share such as 0.2")
+    return value
+
+
+def configure_prefect(settings: Settings) -> None:
+    """Keep Prefect's state in the data folder and its telemetry off. Call before importing prefect."""
+    settings.prefect_home.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("PREFECT_RESULTS_PERSIST_BY_DEFAULT", "false")
+    # Our own progress lines say what happens; Prefect's per-task INFO lines would drown them.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
