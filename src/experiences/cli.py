@@ -1,0 +1,219 @@
+"""The `experiences` command: thin subcommands over the stages."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .settings import DASHBOARD_APP, SAMPLE_INPUTS, Settings, configure_prefect
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args) or 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except UserError as error:
+        print(f"experiences {args.command}: {error}", file=sys.stderr)
+        return error.code
+
+
+class UserError(Exception):
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="experiences",
+        description="Anonymised, validated, queryable evidence from microdosing self-reports.",
+        epilog="Settings also come from environment variables; see README.md.")
+    parser.add_argument("--version", action="version", version=f"experiences {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="run the whole pipeline offline on the bundled synthetic sample",
+                               description="Run the whole pipeline on the bundled synthetic sample, then print a summary.")
+    _data_options(demo)
+    demo.set_defaults(handler=cmd_demo)
+
+    run = commands.add_parser("run", help="run the pipeline on input files",
+                              description="Ingest, anonymise, extract, validate, load and publish the given files "
+                                          "(JSON Lines, JSON or CSV of Reddit objects or plain records).")
+    run.add_argument("--input", action="append", required=True, metavar="PATH", help="an input file; repeat for more")
+    _data_options(run)
+    run.set_defaults(handler=cmd_run)
+
+    extract = commands.add_parser("extract", help="extract doses, schedules and effects from JSON Lines",
+                                  description="Read JSON Lines objects with id, text (and optional title, created_utc); "
+                                              "write one extraction record per input line, in order.")
+    extract.add_argument("input", nargs="?", default="-", help="input JSON Lines file (default: standard input)")
+    extract.add_argument("-o", "--output", default="-", help="output JSON Lines file (default: standard output)")
+    extract.set_defaults(handler=cmd_extract)
+
+    dashboard = commands.add_parser("dashboard", help="open the moderators' dashboard on the published snapshot",
+                                    description="Start the Streamlit dashboard on the read-only snapshot.")
+    dashboard.add_argument("--port", type=int, default=8501, help="port to serve on (default 8501)")
+    dashboard.add_argument("--snapshot", help="snapshot file (default: DATA/snapshot.duckdb)")
+    _data_options(dashboard, db=False)
+    dashboard.set_defaults(handler=cmd_dashboard)
+
+    serve = commands.add_parser("serve", help="serve the scheduled pipeline deployment to a Prefect server",
+                                description="Serve the `pipeline` deployment on a cron schedule. Needs a running "
+                                            "Prefect server (`prefect server start`) and PREFECT_API_URL.")
+    serve.add_argument("--input", action="append", required=True, metavar="PATH",
+                       help="an input file the scheduled runs read; repeat for more")
+    serve.add_argument("--cron", help="cron schedule (default: EXPERIENCES_CRON or '0 3 * * *')")
+    _data_options(serve)
+    serve.set_defaults(handler=cmd_serve)
+
+    query = commands.add_parser("query", help="run read-only SQL against the warehouse",
+                                description="Run one read-only SQL statement against the warehouse and print the rows.")
+    query.add_argument("sql", help='the SQL, e.g. "SELECT effect, count(*) FROM effect_mentions GROUP BY 1"')
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+    _data_options(query)
+    query.set_defaults(handler=cmd_query)
+    return parser
+
+
+def _data_options(parser: argparse.ArgumentParser, db: bool = True) -> None:
+    parser.add_argument("--data", metavar="DIR", help="data folder (default: EXPERIENCES_DATA or ./data)")
+    if db:
+        parser.add_argument("--db", metavar="PATH", help="DuckDB warehouse file (default: EXPERIENCES_DB or DATA/experiences.duckdb)")
+
+
+def _settings(args) -> Settings:
+    return Settings.from_env(db=getattr(args, "db", None), data_dir=getattr(args, "data", None))
+
+
+def _run_pipeline(settings: Settings, inputs: list[str]) -> dict:
+    from .ingest import IngestError
+    from .validate import ValidationFailed
+    from .warehouse import WarehouseError
+    missing = [p for p in inputs if not Path(p).is_file()]
+    if missing:
+        raise UserError(f"no such input file: {', '.join(missing)}", 2)
+    configure_prefect(settings)
+    print("starting Prefect (a temporary local server: about 5-15 s) ...", file=sys.stderr, flush=True)
+    from flows.pipeline import pipeline
+    try:
+        return pipeline(inputs=[str(Path(p).absolute()) for p in inputs], db=str(settings.db_path),
+                        data_dir=str(settings.data_dir))
+    except (IngestError, ValidationFailed, WarehouseError) as error:
+        raise UserError(str(error)) from None
+
+
+def cmd_run(args) -> int:
+    settings = _settings(args)
+    summary = _run_pipeline(settings, args.input)
+    print(_counts_line(summary))
+    print(f"warehouse: {summary['db']}\nsnapshot:  {summary['snapshot']}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    settings = _settings(args)
+    started = time.monotonic()
+    summary = _run_pipeline(settings, [str(p) for p in SAMPLE_INPUTS])
+    from .summary import top_side_effects
+    print()
+    print("experiences demo: the bundled synthetic sample went through every stage")
+    print(_counts_line(summary))
+    print("top side effects (reports with the effect present):")
+    for effect, count in top_side_effects(settings.db_path):
+        print(f"  {effect:<22} {count}")
+    print(f"warehouse: {summary['db']}  (try: experiences query \"SELECT * FROM pipeline_runs\")")
+    print(f"snapshot:  {summary['snapshot']}")
+    print("dashboard: experiences dashboard   (then open http://localhost:8501)")
+    print(f"wall time: {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def _counts_line(summary: dict) -> str:
+    return (f"read {summary['read']} = loaded {summary['loaded']} + quarantined {summary['quarantined']} "
+            f"(ingest {summary['ingest_quarantined']}, validation {summary['validation_quarantined']}) "
+            f"+ duplicates {summary['duplicates']}")
+
+
+def cmd_extract(args) -> int:
+    from .extract import extract_json_lines
+    try:
+        source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")
+    except OSError as error:
+        raise UserError(f"cannot read {args.input}: {error.strerror}", 2) from None
+    sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    with source, sink:
+        lines, errors = extract_json_lines(source, sink)
+    print(f"extracted {lines - errors} of {lines} lines ({errors} errors)", file=sys.stderr)
+    return 0
+
+
+def cmd_dashboard(args) -> int:
+    settings = _settings(args)
+    snapshot = Path(args.snapshot).absolute() if args.snapshot else settings.snapshot_path
+    if not snapshot.is_file():
+        raise UserError(f"no snapshot at {snapshot}; run `experiences demo` or `experiences run --input FILE` first")
+    env = os.environ | {"EXPERIENCES_SNAPSHOT": str(snapshot)}
+    command = [sys.executable, "-m", "streamlit", "run", str(DASHBOARD_APP), "--server.headless", "true",
+               "--server.port", str(args.port), "--browser.gatherUsageStats", "false"]
+    print(f"dashboard on http://localhost:{args.port} (reading {snapshot}); Ctrl-C stops it", file=sys.stderr)
+    return subprocess.call(command, env=env)
+
+
+def cmd_serve(args) -> int:
+    settings = _settings(args)
+    if not os.environ.get("PREFECT_API_URL"):
+        raise UserError("serving needs a Prefect server: start one with `prefect server start`, then set "
+                        "PREFECT_API_URL=http://127.0.0.1:4200/api and run this again")
+    configure_prefect(settings)
+    from prefect import serve
+    from flows.pipeline import deployment
+    inputs = [str(Path(p).absolute()) for p in args.input]
+    serve(deployment(inputs, args.cron or settings.cron))
+    return 0
+
+
+def cmd_query(args) -> int:
+    from .warehouse import WarehouseError, query
+    import duckdb
+    settings = _settings(args)
+    try:
+        columns, rows = query(settings.db_path, args.sql)
+    except WarehouseError as error:
+        raise UserError(str(error)) from None
+    except duckdb.Error as error:
+        hint = " (the warehouse is opened read-only here)" if "read-only" in str(error) else ""
+        raise UserError(f"{str(error).splitlines()[0]}{hint}") from None
+    _print_rows(columns, rows, args.format)
+    return 0
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "json":
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row)), default=str, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        cells = [[str(c) for c in columns]] + [["" if v is None else str(v) for v in row] for row in rows]
+        widths = [min(max(len(r[i]) for r in cells), 60) for i in range(len(columns))]
+        for index, row in enumerate(cells):
+            print("  ".join(value[:60].ljust(width) for value, width in zip(row, widths)).rstrip())
+            if index == 0:
+                print("  ".join("-" * width for width in widths))
+        print(f"({len(rows)} rows)")

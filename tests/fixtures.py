@@ -1,0 +1,40 @@
+"""Seeded builders for test inputs: Reddit-shaped objects and plain records.
+
+Deterministic so a failing test shows the same data every time.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+BASE_TIME = 1672531200.0  # 2023-01-01T00:00:00Z
+
+
+def submission(n: int, selftext: str, title: str = "My week", author: str | None = "alice_md", **extra) -> dict:
+    return {"id": f"s{n}", "name": f"t3_s{n}", "author": author, "created_utc": BASE_TIME + n * 3600,
+            "subreddit": "microdosing", "title": title, "selftext": selftext, **extra}
+
+
+def comment(n: int, body: str | None, parent: str = "t3_s1", author: str | None = "bob_md", **extra) -> dict:
+    return {"id": f"c{n}", "name": f"t1_c{n}", "author": author, "created_utc": BASE_TIME + n * 60,
+            "subreddit": "microdosing", "body": body, "parent_id": parent, "link_id": "t3_s1", **extra}
+
+
+def write_jsonl(path: Path, items: list) -> Path:
+    """Objects become JSON lines; strings are written as they are (for malformed lines)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for item in items:
+            handle.write((item if isinstance(item, str) else json.dumps(item)) + "\n")
+    return path
+
+
+SMALL_BATCH = [
+    submission(1, "Fadiman schedule, took 0.1g of cubes. Felt calmer, no headaches at all. Mail me: alice@example.com"),
+    comment(1, "10ug of LSD made me jittery. Call +1 415 555 0172 if you want."),
+    comment(2, "Can it cause anxiety? I'm worried about insomnia.", author="carol_md"),
+    "{this is not json",
+    submission(2, "", title=""),
+    comment(3, None),
+    submission(1, "Fadiman schedule, took 0.1g of cubes. Felt calmer, no headaches at all. Mail me: alice@example.com"),
+]
