@@ -1,0 +1,64 @@
+import duckdb
+
+from experiences import publish, warehouse
+from experiences.frames import to_frames
+from experiences.records import Report
+
+
+def load(db, n_with: int, n_without: int):
+    reports, records = [], []
+    for i in range(n_with + n_without):
+        rid = f"r{i}"
+        reports.append(Report(rid, "record", "", "text", f"{i:032x}", 1672531200.0, None, None, "t"))
+        effects = [{"effect": "headache", "kind": "side_effect", "category": "physiological_discomfort",
+                    "status": "present", "text": "headache", "start": 0, "end": 8}] if i < n_with else []
+        effects.append({"effect": "nausea_gi", "kind": "side_effect", "category": "physiological_discomfort",
+                        "status": "negated", "text": "nausea", "start": 0, "end": 6})
+        records.append({"id": rid, "substances": ["psilocybin"], "doses": [], "schedules": [], "effects": effects})
+    warehouse.load_batch(db, "run", to_frames(reports, records), [])
+
+
+def shares(snapshot):
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        return {row[0]: row[1:] for row in con.execute(
+            """SELECT effect, reports_with_effect, reports_total, share FROM effect_shares
+               WHERE substance = 'all' AND schedule = 'all' AND dose_band = 'all' AND month = 'all'""").fetchall()}
+
+
+def test_snapshot_has_shares_of_present_mentions_only(tmp_path):
+    db, snap = tmp_path / "w.duckdb", tmp_path / "snap.duckdb"
+    load(db, 12, 28)
+    publish.publish(db, snap)
+    got = shares(snap)
+    assert got["headache"] == (12, 40, 0.3)
+    assert got["nausea_gi"] == (None, 40, None)  # zero present: suppressed like any count under 11
+
+
+def test_small_counts_are_withheld(tmp_path):
+    db, snap = tmp_path / "w.duckdb", tmp_path / "snap.duckdb"
+    load(db, 10, 30)
+    publish.publish(db, snap)
+    assert shares(snap)["headache"] == (None, 40, None)
+
+
+def test_snapshot_holds_aggregates_only(tmp_path):
+    db, snap = tmp_path / "w.duckdb", tmp_path / "snap.duckdb"
+    load(db, 12, 0)
+    publish.publish(db, snap)
+    with duckdb.connect(str(snap), read_only=True) as con:
+        tables = {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+        columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns").fetchall()}
+    assert tables == {"effect_shares", "snapshot_info"}
+    assert not columns & {"text", "title", "author_pseudonym", "report_id", "mention"}
+
+
+def test_republishing_replaces_the_snapshot_while_a_reader_has_it_open(tmp_path):
+    db, snap = tmp_path / "w.duckdb", tmp_path / "snap.duckdb"
+    load(db, 12, 0)
+    publish.publish(db, snap)
+    with duckdb.connect(str(snap), read_only=True) as reader:
+        load(db, 20, 0)
+        publish.publish(db, snap)
+        assert reader.execute("SELECT reports FROM snapshot_info").fetchone()[0] == 12
+    with duckdb.connect(str(snap), read_only=True) as fresh:
+        assert fresh.execute("SELECT reports FROM snapshot_info").fetchone()[0] == 20
