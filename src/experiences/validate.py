@@ -62,7 +62,8 @@ class Validator:
 
     def __init__(self, directory: Path = EXPECTATIONS_DIR):
         import great_expectations as gx  # lazy: several seconds to import
-        logging.getLogger("great_expectations").setLevel(logging.WARNING)
+        for name in [n for n in logging.root.manager.loggerDict if n.startswith("great_expectations")]:
+            logging.getLogger(name).setLevel(logging.WARNING)  # its INFO lines are noise in our progress output
         self._gx = gx
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = {"globally": False, "metric_calculations": False}
