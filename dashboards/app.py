@@ -38,8 +38,8 @@ def options(column: str) -> list[str]:
     return [ALL] + read(OPTIONS_SQL.format(column=column))[column].tolist()
 
 
-def shares_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
-    return (alt.Chart(frame, title=title)
+def shares_chart(frame: pd.DataFrame) -> alt.Chart:
+    return (alt.Chart(frame)
             .mark_bar()
             .encode(x=alt.X("share:Q", axis=alt.Axis(format="%"), title="share of reports"),
                     y=alt.Y("effect:N", sort="-x", title=None),
@@ -54,7 +54,7 @@ def show_kind(kind: str, title: str, substance: str, schedule: str) -> None:
     if shown.empty:
         st.info("Every count in this selection is below the suppression threshold; widen the filters.")
     else:
-        st.altair_chart(shares_chart(shown, title), use_container_width=True)
+        st.altair_chart(shares_chart(shown), width="stretch")
     hidden = len(frame) - len(shown)
     if hidden:
         st.caption(f"{hidden} effect(s) withheld: fewer than the minimum number of reports.")

@@ -38,3 +38,31 @@ SMALL_BATCH = [
     comment(3, None),
     submission(1, "Fadiman schedule, took 0.1g of cubes. Felt calmer, no headaches at all. Mail me: alice@example.com"),
 ]
+
+
+SEED_EFFECTS = [("headache", "side_effect", "physiological_discomfort"), ("jitteriness", "side_effect", "impaired_energy"),
+                ("anxiety_reduction", "benefit", "reduced_anxiety"), ("focus_improvement", "benefit", "improved_focus")]
+
+
+def seed_snapshot(directory: Path, reports: int = 240) -> Path:
+    """A warehouse of seeded synthetic extraction results, published; returns the snapshot path."""
+    from experiences import publish, warehouse
+    from experiences.frames import to_frames
+    from experiences.records import Report
+
+    items, records = [], []
+    for i in range(reports):
+        substance = ("psilocybin", "lsd")[i % 2]
+        schedule = ("fadiman", "stamets", "daily")[i % 3]
+        effects = [{"effect": e, "kind": k, "category": c, "status": "present", "text": e, "start": 0, "end": 1}
+                   for j, (e, k, c) in enumerate(SEED_EFFECTS) if (i + j) % (j + 2) == 0]
+        items.append(Report(f"seed{i}", "record", "", "seeded text", f"{i % 90:032x}",
+                            BASE_TIME + i * 86400 * 3, "microdosing", None, "seed"))
+        records.append({"id": f"seed{i}", "substances": [substance], "effects": effects,
+                        "doses": [{"substance": substance, "low": 0.1 if substance == "psilocybin" else 10,
+                                   "high": 0.1 if substance == "psilocybin" else 10,
+                                   "unit": "g" if substance == "psilocybin" else "ug", "text": "x", "start": 0, "end": 1}],
+                        "schedules": [{"schedule": schedule, "text": "x", "start": 0, "end": 1}]})
+    db = directory / "seed.duckdb"
+    warehouse.load_batch(db, "seed", to_frames(items, records), [])
+    return publish.publish(db, directory / "snapshot.duckdb")

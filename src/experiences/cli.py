@@ -168,7 +168,8 @@ def cmd_dashboard(args) -> int:
         raise UserError(f"no snapshot at {snapshot}; run `experiences demo` or `experiences run --input FILE` first")
     env = os.environ | {"EXPERIENCES_SNAPSHOT": str(snapshot)}
     command = [sys.executable, "-m", "streamlit", "run", str(DASHBOARD_APP), "--server.headless", "true",
-               "--server.port", str(args.port), "--browser.gatherUsageStats", "false"]
+               "--server.port", str(args.port), "--browser.gatherUsageStats", "false",
+               "--client.toolbarMode", "viewer"]
     print(f"dashboard on http://localhost:{args.port} (reading {snapshot}); Ctrl-C stops it", file=sys.stderr)
     return subprocess.call(command, env=env)
 
