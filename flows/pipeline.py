@@ -132,6 +132,7 @@ def _counts_markdown(summary: dict) -> str:
     return "\n".join(lines)
 
 
-def deployment(inputs: list[str], cron: str):
+def deployment(inputs: list[str], cron: str, settings: Settings):
     """The scheduled deployment that `experiences serve` serves against a Prefect server."""
-    return pipeline.to_deployment(name="scheduled-pipeline", cron=cron, parameters={"inputs": inputs})
+    parameters = {"inputs": inputs, "db": str(settings.db_path), "data_dir": str(settings.data_dir)}
+    return pipeline.to_deployment(name="scheduled-pipeline", cron=cron, parameters=parameters)

@@ -183,7 +183,7 @@ def cmd_serve(args) -> int:
     from prefect import serve
     from flows.pipeline import deployment
     inputs = [str(Path(p).absolute()) for p in args.input]
-    serve(deployment(inputs, args.cron or settings.cron))
+    serve(deployment(inputs, args.cron or settings.cron, settings))
     return 0
 
 

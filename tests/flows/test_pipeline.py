@@ -162,8 +162,9 @@ def test_too_many_validation_failures_fail_the_run(prefect_harness, tmp_path, mo
     assert results[0][0] == 4  # the results of the failing batch are kept
 
 
-def test_deployment_has_the_cron_schedule():
+def test_deployment_has_the_cron_schedule_and_the_data_folder(settings):
     from flows.pipeline import deployment
-    built = deployment(["/tmp/x.jsonl"], "15 4 * * *")
+    built = deployment(["/tmp/x.jsonl"], "15 4 * * *", settings)
     assert built.schedules[0].schedule.cron == "15 4 * * *"
-    assert built.parameters == {"inputs": ["/tmp/x.jsonl"]}
+    assert built.parameters == {"inputs": ["/tmp/x.jsonl"], "db": str(settings.db_path),
+                                "data_dir": str(settings.data_dir)}
