@@ -218,3 +218,7 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
             if index == 0:
                 print("  ".join("-" * width for width in widths))
         print(f"({len(rows)} rows)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -37,9 +37,26 @@ def _required(cls, name: str) -> bool:
     return field.default is MISSING and field.default_factory is MISSING
 
 
-def _check_version(data: dict, where: str) -> None:
-    if data.get("version") != SUPPORTED_VERSION:
-        raise RuleFileError(f"{where}: version {data.get('version')!r} is not supported (expected {SUPPORTED_VERSION})")
+def _build(cls, data: Any, where: str, nested: dict | None = None):
+    """A strict instance of cls: unknown or missing keys rejected, lists frozen into tuples, and the
+    items of the keys in `nested` built strictly as that key's class."""
+    _strict(cls, data, where)
+    values = {}
+    for key, value in data.items():
+        if nested and key in nested:
+            value = tuple(_build(nested[key], item, f"{where}: {key}[{i}]") for i, item in enumerate(value))
+        elif isinstance(value, list):
+            value = tuple(value)
+        elif isinstance(value, dict):
+            value = {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
+        values[key] = value
+    return cls(**values)
+
+
+def _check_version(data: Any, where: str) -> None:
+    if not isinstance(data, dict) or data.get("version") != SUPPORTED_VERSION:
+        found = data.get("version") if isinstance(data, dict) else None
+        raise RuleFileError(f"{where}: version {found!r} is not supported (expected {SUPPORTED_VERSION})")
 
 
 @dataclass(frozen=True)
@@ -57,12 +74,8 @@ class SubstanceRules:
 
     @classmethod
     def from_json(cls, data: Any, where: str = "substances.json") -> "SubstanceRules":
-        _strict(cls, data, where)
         _check_version(data, where)
-        items = tuple(Substance(**_strict(Substance, s, f"{where}: substances[{i}]") 
-                                | {"terms": tuple(s["terms"]), "exact_terms": tuple(s.get("exact_terms", ()))})
-                      for i, s in enumerate(data["substances"]))
-        return cls(data["version"], items, tuple(data["not_substances"]))
+        return _build(cls, data, where, {"substances": Substance})
 
 
 @dataclass(frozen=True)
@@ -76,13 +89,12 @@ class DoseRules:
 
     @classmethod
     def from_json(cls, data: Any, where: str = "doses.json") -> "DoseRules":
-        _strict(cls, data, where)
         _check_version(data, where)
-        allowed_units = {"g", "mg", "ug", "tab", "capsule", "ml"}
-        if set(data["units"]) - allowed_units:
-            raise RuleFileError(f"{where}: unknown unit(s) {sorted(set(data['units']) - allowed_units)}")
-        return cls(data["version"], {k: tuple(v) for k, v in data["units"].items()}, dict(data["fractions"]),
-                   dict(data["number_words"]), tuple(data["stock_words"]), int(data["window_chars"]))
+        rules = _build(cls, data, where)
+        unknown = set(rules.units) - {"g", "mg", "ug", "tab", "capsule", "ml"}
+        if unknown:
+            raise RuleFileError(f"{where}: unknown unit(s) {sorted(unknown)}")
+        return rules
 
 
 @dataclass(frozen=True)
@@ -101,12 +113,8 @@ class ScheduleRules:
 
     @classmethod
     def from_json(cls, data: Any, where: str = "schedules.json") -> "ScheduleRules":
-        _strict(cls, data, where)
         _check_version(data, where)
-        items = tuple(SchedulePattern(**_strict(SchedulePattern, s, f"{where}: schedules[{i}]")
-                                      | {"patterns": tuple(s["patterns"])})
-                      for i, s in enumerate(data["schedules"]))
-        return cls(data["version"], dict(data["on_off"]), items, tuple(data["dosing_words"]))
+        return _build(cls, data, where, {"schedules": SchedulePattern})
 
 
 @dataclass(frozen=True)
@@ -124,14 +132,12 @@ class EffectRules:
 
     @classmethod
     def from_json(cls, data: Any, where: str = "effects.json") -> "EffectRules":
-        _strict(cls, data, where)
         _check_version(data, where)
-        items = tuple(Effect(**_strict(Effect, e, f"{where}: effects[{i}]") | {"terms": tuple(e["terms"])})
-                      for i, e in enumerate(data["effects"]))
-        kinds = {e.kind for e in items} - {"side_effect", "benefit", "neutral"}
+        rules = _build(cls, data, where, {"effects": Effect})
+        kinds = {e.kind for e in rules.effects} - {"side_effect", "benefit", "neutral"}
         if kinds:
             raise RuleFileError(f"{where}: unknown kind(s) {sorted(kinds)}")
-        return cls(data["version"], items)
+        return rules
 
     def by_id(self) -> dict[str, Effect]:
         return {e.id: e for e in self.effects}
@@ -148,10 +154,8 @@ class ContextRules:
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":
-        _strict(cls, data, where)
         _check_version(data, where)
-        return cls(data["version"], tuple(data["negation"]), tuple(data["hypothetical"]), tuple(data["reason"]),
-                   tuple(data["termination"]), int(data["window_words"]))
+        return _build(cls, data, where)
 
 
 RULE_FILES = {
