@@ -4,7 +4,7 @@ import pytest
 
 from experiences.cli import build_parser, main
 
-COMMANDS = ["demo", "run", "extract", "dashboard", "serve", "query"]
+COMMANDS = ["demo", "run", "extract", "dashboard", "serve", "evaluate", "query"]
 
 
 def subcommands() -> list[str]:

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .settings import DASHBOARD_APP, SAMPLE_INPUTS, Settings, configure_prefect
+from .settings import DASHBOARD_APP, DEFAULT_CORPUS, SAMPLE_INPUTS, Settings, configure_prefect
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--cron", help="cron schedule (default: EXPERIENCES_CRON or '0 3 * * *')")
     _data_options(serve)
     serve.set_defaults(handler=cmd_serve)
+
+    evaluate = commands.add_parser("evaluate", help="score the extractor against hand labels",
+                                   description="Print precision, recall and F1 per field at report level (doses on "
+                                               "unit, low and high; schedules on id; effects on id with status "
+                                               "present) and the share of gold negated or hypothetical effects "
+                                               "called present.")
+    evaluate.add_argument("gold", help="gold labels, JSON Lines (id, doses, schedules, effects), e.g. "
+                                       "benchmarks/gold/dev_gold.jsonl")
+    evaluate.add_argument("input", nargs="?", help="the posts the gold set labels, JSON Lines with id, title, text "
+                                                   f"(default: {DEFAULT_CORPUS})")
+    evaluate.set_defaults(handler=cmd_evaluate)
 
     query = commands.add_parser("query", help="run read-only SQL against the warehouse",
                                 description="Run one read-only SQL statement against the warehouse and print the rows.")
@@ -184,6 +195,22 @@ def cmd_serve(args) -> int:
     from flows.pipeline import deployment
     inputs = [str(Path(p).absolute()) for p in args.input]
     serve(deployment(inputs, args.cron or settings.cron, settings))
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate, report_lines
+    gold = Path(args.gold)
+    source = Path(args.input) if args.input else DEFAULT_CORPUS
+    for path, what in ((gold, "gold file"), (source, "input file")):
+        if not path.is_file():
+            raise UserError(f"no {what} at {path}" + ("; give INPUT.jsonl, the posts the gold set labels"
+                                                       if path == DEFAULT_CORPUS else ""), 2)
+    try:
+        evaluation = evaluate(gold, source)
+    except (ValueError, KeyError) as error:
+        raise UserError(str(error)) from None
+    print("\n".join(report_lines(evaluation)))
     return 0
 
 

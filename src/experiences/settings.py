@@ -16,6 +16,8 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 DASHBOARD_APP = PROJECT_ROOT / "dashboards" / "app.py"
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 SAMPLE_INPUTS = (SAMPLE_DIR / "reddit_sample.jsonl", SAMPLE_DIR / "exports_sample.csv")
+# The maintainers' evaluation corpus, beside a checkout (never part of the repository).
+DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus" / "microdosing_reports.jsonl"
 
 # Every environment variable the project reads, with what it sets (documented in README.md;
 # a test keeps the two in step).

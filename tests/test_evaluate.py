@@ -1,0 +1,66 @@
+import json
+
+import pytest
+
+from experiences.cli import main
+from experiences.evaluate import Score, score
+
+GOLD = {
+    "a": {"doses": [{"unit": "g", "low": 0.1, "high": 0.1}], "schedules": [{"schedule": "fadiman"}],
+          "effects": [{"effect": "headache", "status": "negated"}, {"effect": "anxiety_reduction", "status": "present"}]},
+    "b": {"doses": [], "schedules": [], "effects": [{"effect": "insomnia", "status": "hypothetical"},
+                                                    {"effect": "fatigue", "status": "negated"},
+                                                    {"effect": "fatigue", "status": "present"}]},
+}
+
+
+def output(doses=(), schedules=(), effects=()):
+    return {"doses": [{"unit": u, "low": lo, "high": hi} for u, lo, hi in doses],
+            "schedules": [{"schedule": s} for s in schedules],
+            "effects": [{"effect": e, "status": st} for e, st in effects]}
+
+
+def test_scores_per_field_and_negated_called_present():
+    predicted = {"a": output([("g", 0.1, 0.1), ("ug", 10, 10)], ["fadiman"], [("headache", "present")]),
+                 "b": output(effects=[("insomnia", "present"), ("fatigue", "present")])}
+    result = score(predicted, GOLD)
+    assert (result.doses.true_positives, result.doses.false_positives, result.doses.false_negatives) == (1, 1, 0)
+    assert result.schedules.f1 == 1.0
+    assert (result.effects.true_positives, result.effects.false_positives, result.effects.false_negatives) == (1, 2, 1)
+    # headache (negated) and insomnia (hypothetical) count; fatigue is also present in gold, so not.
+    assert (result.called_present, result.not_present) == (2, 2)
+
+
+def test_empty_score_is_perfect_not_a_division_error():
+    assert Score().precision == Score().recall == 1.0
+
+
+def test_cli_prints_the_table(tmp_path, capsys):
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"id": "x", **GOLD["a"]}) + "\n")
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "x", "title": "Fadiman", "text": "0.1g, no headache, calmer"}) + "\n")
+    assert main(["evaluate", str(tmp_path / "gold.jsonl"), str(tmp_path / "in.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "doses          1.000   1.000  1.000" in out
+    assert "negated or hypothetical effects called present: 0.0% (0 of 1)" in out
+
+
+def test_cli_names_missing_ids(tmp_path, capsys):
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"id": "x", **GOLD["a"]}) + "\n")
+    (tmp_path / "in.jsonl").write_text("")
+    assert main(["evaluate", str(tmp_path / "gold.jsonl"), str(tmp_path / "in.jsonl")]) == 1
+    assert "1 gold ids are not in" in capsys.readouterr().err
+
+
+def test_dev_gold_set_scores(corpus, capsys):
+    from experiences.settings import PROJECT_ROOT
+    assert main(["evaluate", str(PROJECT_ROOT / "benchmarks" / "gold" / "dev_gold.jsonl"), str(corpus)]) == 0
+    assert "reports: 200" in capsys.readouterr().out
+
+
+def test_gold_files_hold_ids_and_labels_only():
+    from experiences.settings import PROJECT_ROOT
+    for path in (PROJECT_ROOT / "benchmarks" / "gold").glob("*.jsonl"):
+        for line in path.read_text().splitlines():
+            row = json.loads(line)
+            assert set(row) <= {"id", "substances", "doses", "schedules", "effects", "note"}
+            assert "text" not in json.dumps(row["doses"]) and len(row.get("note", "")) < 400
