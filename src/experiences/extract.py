@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .nlp import shared_nlp
+from .nlp.text import text_of
 
 SUBSTANCES = ("psilocybin", "lsd", "other")
 
@@ -23,7 +24,7 @@ def analysed_text(title: str | None, text: str) -> str:
 
 
 def record_from_doc(record_id: str, doc: Doc) -> dict:
-    text = doc.text
+    text = text_of(doc)
     named = {m.substance for m in doc._.substances if m.substance in SUBSTANCES}
     named |= {d.substance for d in doc._.doses}
     return {

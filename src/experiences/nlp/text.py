@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
+
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
 
 
@@ -24,3 +26,8 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     """An alternation of literal phrases, longest first, with flexible inner whitespace."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def text_of(doc: Doc) -> str:
+    """The analysed string: kept by the tokenizer, since rebuilding doc.text is slow."""
+    return doc._.text if doc._.text is not None else doc.text
