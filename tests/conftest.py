@@ -41,3 +41,14 @@ def prefect_harness(tmp_path_factory):
     from prefect.testing.utilities import prefect_test_harness
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def make_dumps():
+    """benchmarks/make_dumps.py's writer, for tests that need dump files."""
+    import importlib.util
+    from experiences.settings import PROJECT_ROOT
+    spec = importlib.util.spec_from_file_location("make_dumps", PROJECT_ROOT / "benchmarks" / "make_dumps.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.write_dumps

@@ -1,0 +1,1 @@
+"""Sources of raw reports: export files, Reddit dump files, live Reddit."""
