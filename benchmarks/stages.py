@@ -15,7 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from experiences import extract, ingest, publish, warehouse
+from experiences import extract, publish, warehouse
+from experiences.sources.files import read_file
 from experiences.anonymise import Anonymiser
 from experiences.frames import to_frames
 from experiences.records import RawReport
@@ -40,7 +41,7 @@ def main() -> None:
     start = time.perf_counter()
     validator = timed("validate (GX start-up)", Validator)
     raws = timed("ingest", lambda: [dataclasses.replace(i, id=f"{i.id}#{n}") for n in range(args.repeat)
-                                    for p in inputs for i in ingest.read_file(p) if isinstance(i, RawReport)])
+                                    for p in inputs for i in read_file(p) if isinstance(i, RawReport)])
     anonymiser = Anonymiser(b"benchmark-key-0123456789")
     reports = timed("anonymise", lambda: [anonymiser.anonymise(r) for r in raws])
     records = timed("extract", lambda: list(extract.extract_texts((r.id, r.analysed_text) for r in reports)))

@@ -1,34 +1,37 @@
-"""The `pipeline` flow: ingest -> anonymise -> extract -> validate -> load, per batch, then publish.
+"""The `pipeline` flow: sources -> anonymise -> extract -> validate -> stage, then load and publish.
 
-Orchestration only: each task wraps one stage function of the `experiences` package. Tasks pass
-plain values and never cache (DataFrames and spaCy objects do not hash, and nothing raw may be
-persisted as a task result).
+Orchestration only: each stage is a plain function of the `experiences` package wrapped as a task.
+One `process source` task per input streams it in batches through anonymise, extract and validate
+and stages each validated batch on disk; meanwhile the flow loads staged batches in order, one
+DuckDB transaction each, with the source's checkpoint, so memory stays bounded, a killed run
+resumes where it stopped, and `--task-runner dask` can extract on other processes while one
+process writes the warehouse. Tasks never cache: DataFrames and spaCy objects do not hash, and
+nothing raw may be persisted as a task result.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import islice
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from experiences import extract, ingest, publish, warehouse
+from experiences import extract, publish, staging, warehouse
 from experiences.anonymise import Anonymiser, load_key
 from experiences.frames import Frames, to_frames
 from experiences.records import Quarantined, RawReport, Report, drop_repeats
 from experiences.settings import Settings
+from experiences.sources import DumpFilter, DumpStats, read_source
 from experiences.validate import Outcome, Validator
 
 TASK = {"cache_policy": NO_CACHE, "persist_result": False}
-
-
-@task(name="ingest", retries=2, retry_delay_seconds=1, **TASK)
-def ingest_file(path: str) -> list[RawReport | Quarantined]:
-    return list(ingest.read_file(path))
 
 
 @task(name="anonymise", **TASK)
@@ -47,14 +50,22 @@ def validate_batch(validator: Validator, frames: Frames) -> Outcome:
     return validator.validate(frames)
 
 
+@task(name="stage", retries=2, retry_delay_seconds=1, **TASK)
+def stage_batch(directory: Path, outcome: Outcome, rejected: list[Quarantined], meta: staging.BatchMeta) -> Path:
+    if meta.failed:  # keep what validation found, load nothing
+        return staging.write_batch(directory, to_frames([], []), [], meta, outcome.results)
+    return staging.write_batch(directory, outcome.valid, rejected + outcome.quarantined, meta, outcome.results)
+
+
 @task(name="load", retries=3, retry_delay_seconds=[1, 2, 4], **TASK)
-def load_batch(db: Path, run_id: str, frames: Frames, quarantined: list[Quarantined]) -> tuple[int, int]:
-    return warehouse.load_batch(db, run_id, frames, quarantined)
-
-
-@task(name="save validation results", retries=2, retry_delay_seconds=1, **TASK)
-def save_results(db: Path, run_id: str, batch: int, outcome: Outcome) -> None:
-    warehouse.save_validation_results(db, run_id, batch, outcome.results)
+def load_staged(db: Path, run_id: str, directory: Path) -> tuple[int, int, staging.BatchMeta]:
+    frames, quarantined, meta, results = staging.read_batch(directory)
+    warehouse.save_validation_results(db, run_id, meta.source, meta.number, results)
+    if meta.failed:
+        return 0, 0, meta
+    progress = warehouse.Progress(meta.source, meta.last_line, meta.final)
+    loaded, duplicates = warehouse.load_batch(db, run_id, frames, quarantined, progress)
+    return loaded, duplicates, meta
 
 
 @task(name="publish", retries=2, retry_delay_seconds=1, **TASK)
@@ -62,60 +73,109 @@ def publish_snapshot(db: Path, snapshot: Path) -> Path:
     return publish.publish(db, snapshot)
 
 
-def _chunks(items: list, size: int) -> Iterable[list]:
+@cache
+def _validator() -> Validator:
+    return Validator()  # one per process: building the GX context takes seconds
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
-def _stderr(message: str) -> None:
+@task(name="process source", **TASK)
+def process_source(path: str, run_id: str, settings: Settings, start_line: int) -> int:
+    """Stage every batch of one input, from `start_line` on; returns the number of batches."""
+    source = Path(path).name
+    anonymiser = Anonymiser(load_key(settings))
+    stats = DumpStats()
+    keep = DumpFilter(frozenset(settings.subreddits), settings.keywords)
+    started = time.monotonic()
+    number, first_line = 0, start_line + 1
+    items = read_source(path, keep, start_line, stats, settings.max_error_rate)
+    for number, chunk in enumerate(_batches(items, settings.batch_size), start=1):
+        raws = [item for item in chunk if isinstance(item, RawReport)]
+        rejected = [item for item in chunk if isinstance(item, Quarantined)]
+        reports, repeats = drop_repeats(anonymise_batch(anonymiser, raws), {})
+        outcome = validate_batch(_validator(), extract_batch(reports))
+        failed = outcome.failure_share() > settings.max_failure_share
+        meta = staging.BatchMeta(source, number, first_line, chunk[-1].line, len(chunk), len(rejected),
+                                 len(outcome.quarantined), repeats, stats.lines, stats.filtered,
+                                 stats.compressed_bytes, time.monotonic() - started, final=False, failed=failed)
+        stage_batch(staging.batch_dir(settings.staging_dir, run_id, source, number), outcome, rejected, meta)
+        outcome.enforce(settings.max_failure_share, f"{number} of {source}")
+        first_line = chunk[-1].line + 1
+    # An empty last batch marks the source finished once loaded (the checkpoint then says so).
+    number += 1
+    meta = staging.BatchMeta(source, number, first_line, max(stats.lines, first_line - 1), 0, 0, 0, 0, stats.lines,
+                             stats.filtered, stats.compressed_bytes, time.monotonic() - started, final=True)
+    staging.write_batch(staging.batch_dir(settings.staging_dir, run_id, source, number),
+                        to_frames([], []), [], meta)
+    return number
+
+
+def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-@flow(name="pipeline")
+def _load_as_staged(settings: Settings, run_id: str, source: str, future, counts: warehouse.RunCounts) -> None:
+    """Load the source's staged batches in order while its task stages them."""
+    loaded_dirs: set[Path] = set()
+    while True:
+        finished = future.state.is_final()
+        fresh = [d for d in staging.batches(settings.staging_dir, run_id, source) if d not in loaded_dirs]
+        for directory in fresh:
+            loaded, duplicates, meta = load_staged(settings.db_path, run_id, directory)
+            loaded_dirs.add(directory)
+            staging.clear_batch(directory)
+            counts.read += meta.read
+            counts.ingest_quarantined += meta.ingest_quarantined
+            counts.validation_quarantined += meta.validation_quarantined
+            counts.duplicates += meta.repeats + duplicates
+            counts.loaded += loaded
+            if meta.final:
+                counts.filtered += meta.filtered
+            rate = meta.compressed_bytes / 1e6 / meta.seconds if meta.seconds and meta.compressed_bytes else 0
+            _say(f"  {source}: {meta.lines:,} lines{f' ({rate:.1f} MB/s)' if rate else ''}, "
+                 f"batch {meta.number}: {meta.read} records, {loaded} loaded, "
+                 f"{meta.ingest_quarantined + meta.validation_quarantined} quarantined, "
+                 f"{meta.repeats + duplicates} duplicates" + (", done" if meta.final else ""))
+        if finished and not fresh:
+            future.result()  # raises the task's error, if any
+            return
+        if not fresh:
+            time.sleep(0.2)
+
+
+@flow(name="pipeline", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def pipeline(inputs: list[str], db: str | None = None, data_dir: str | None = None) -> dict:
     """Run every stage on the input files; returns the run's counts."""
-    say = _stderr
     settings = Settings.from_env(db=db, data_dir=data_dir)
     run_id = warehouse.new_run_id()
     counts = warehouse.RunCounts(inputs=[Path(p).name for p in inputs])
     warehouse.start_run(settings.db_path, run_id, counts.inputs)
-    anonymiser = Anonymiser(load_key(settings))
-    validator = Validator()
-    seen: dict[str, str] = {}
-    batch_number = 0
+    staging.clear(settings.staging_dir)
     try:
+        futures = []
         for path in inputs:
-            items = ingest_file(path)
-            raws = [item for item in items if isinstance(item, RawReport)]
-            rejected = [item for item in items if isinstance(item, Quarantined)]
-            counts.read += len(items)
-            counts.ingest_quarantined += len(rejected)
-            say(f"{Path(path).name}: read {len(items)} records, {len(rejected)} quarantined at ingest")
-            if rejected:
-                load_batch(settings.db_path, run_id, to_frames([], []), rejected)
-            for chunk in _chunks(raws, settings.batch_size):
-                batch_number += 1
-                reports, repeats = drop_repeats(anonymise_batch(anonymiser, chunk), seen)
-                frames = extract_batch(reports)
-                outcome = validate_batch(validator, frames)
-                save_results(settings.db_path, run_id, batch_number, outcome)
-                outcome.enforce(settings.max_failure_share, str(batch_number))
-                loaded, duplicates = load_batch(settings.db_path, run_id, outcome.valid, outcome.quarantined)
-                counts.duplicates += repeats + duplicates
-                counts.validation_quarantined += len(outcome.quarantined)
-                counts.loaded += loaded
-                say(f"  batch {batch_number}: {len(chunk)} reports, {loaded} loaded, "
-                    f"{len(outcome.quarantined)} quarantined, {repeats + duplicates} duplicates")
+            start = warehouse.resume_line(settings.db_path, Path(path).name)
+            if start:
+                _say(f"{Path(path).name}: resuming after line {start:,}, where an earlier run stopped")
+            futures.append((Path(path).name, process_source.submit(path, run_id, settings, start)))
+        for source, future in futures:
+            _load_as_staged(settings, run_id, source, future, counts)
         publish_snapshot(settings.db_path, settings.snapshot_path)
-    except Exception as error:
-        warehouse.finish_run(settings.db_path, run_id, counts, "failed", str(error)[:500])
+    except BaseException as error:
+        warehouse.finish_run(settings.db_path, run_id, counts, "failed", str(error)[:500] or type(error).__name__)
         raise
+    finally:
+        staging.clear(settings.staging_dir)
     warehouse.finish_run(settings.db_path, run_id, counts, "completed")
     summary = {"run_id": run_id, "read": counts.read, "loaded": counts.loaded,
                "quarantined": counts.quarantined, "ingest_quarantined": counts.ingest_quarantined,
                "validation_quarantined": counts.validation_quarantined, "duplicates": counts.duplicates,
-               "db": str(settings.db_path), "snapshot": str(settings.snapshot_path)}
+               "filtered": counts.filtered, "db": str(settings.db_path), "snapshot": str(settings.snapshot_path)}
     create_markdown_artifact(key="pipeline-run", markdown=_counts_markdown(summary),
                              description="Counts of one pipeline run")
     return summary
@@ -125,7 +185,7 @@ def _counts_markdown(summary: dict) -> str:
     rows = [("read", summary["read"]), ("loaded", summary["loaded"]),
             ("quarantined at ingest", summary["ingest_quarantined"]),
             ("quarantined by validation", summary["validation_quarantined"]),
-            ("duplicates", summary["duplicates"])]
+            ("duplicates", summary["duplicates"]), ("filtered out of dumps (not read)", summary["filtered"])]
     lines = [f"# Pipeline run {summary['run_id']}", "", "| stage | reports |", "|---|---:|"]
     lines += [f"| {name} | {value} |" for name, value in rows]
     lines += ["", "read = loaded + quarantined + duplicates"]

@@ -81,18 +81,30 @@ CREATE TABLE IF NOT EXISTS pipeline_runs (
     validation_quarantined INTEGER NOT NULL DEFAULT 0,
     duplicates             INTEGER NOT NULL DEFAULT 0,
     loaded                 INTEGER NOT NULL DEFAULT 0,
+    filtered               BIGINT NOT NULL DEFAULT 0, -- dump lines outside the subreddits/keywords asked for (not read)
     message                VARCHAR,
     CHECK (status <> 'completed' OR read = loaded + ingest_quarantined + validation_quarantined + duplicates)
+);
+
+-- How far each input has been loaded, so that a killed run resumes where it stopped. A finished
+-- source starts again from the top next time (and its records come back as duplicates).
+CREATE TABLE IF NOT EXISTS source_progress (
+    source     VARCHAR PRIMARY KEY,        -- input file name
+    lines_done BIGINT NOT NULL,            -- lines loaded (or quarantined, or filtered) so far
+    finished   BOOLEAN NOT NULL,
+    run_id     VARCHAR NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
 );
 
 -- Great Expectations results, one row per suite per batch.
 CREATE TABLE IF NOT EXISTS validation_results (
     run_id      VARCHAR NOT NULL,
+    source      VARCHAR NOT NULL,
     batch       INTEGER NOT NULL,
     suite       VARCHAR NOT NULL,
     success     BOOLEAN NOT NULL,
     evaluated   INTEGER NOT NULL,
     failed_rows INTEGER NOT NULL,
     result      JSON NOT NULL,
-    PRIMARY KEY (run_id, batch, suite)
+    PRIMARY KEY (run_id, source, batch, suite)
 );

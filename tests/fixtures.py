@@ -13,7 +13,7 @@ BASE_TIME = 1672531200.0  # 2023-01-01T00:00:00Z
 
 def submission(n: int, selftext: str, title: str = "My week", author: str | None = "alice_md", **extra) -> dict:
     return {"id": f"s{n}", "name": f"t3_s{n}", "author": author, "created_utc": BASE_TIME + n * 3600,
-            "subreddit": "microdosing", "title": title, "selftext": selftext, **extra}
+            "subreddit": "microdosing", "title": title, "selftext": selftext} | extra
 
 
 def comment(n: int, body: str | None, parent: str = "t3_s1", author: str | None = "bob_md", **extra) -> dict:

@@ -111,7 +111,7 @@ def _settings(args) -> Settings:
 
 
 def _run_pipeline(settings: Settings, inputs: list[str]) -> dict:
-    from .ingest import IngestError
+    from .sources.files import IngestError
     from .validate import ValidationFailed
     from .warehouse import WarehouseError
     missing = [p for p in inputs if not Path(p).is_file()]

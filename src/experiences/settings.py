@@ -29,6 +29,9 @@ ENVIRONMENT = {
     "EXPERIENCES_MAX_FAILURE_SHARE": "share of a batch that may fail validation before the run fails (default 0.2)",
     "EXPERIENCES_BATCH_SIZE": "reports per batch through extract, validate and load (default 2000)",
     "EXPERIENCES_CRON": "cron schedule of the served deployment (default '0 3 * * *')",
+    "EXPERIENCES_SUBREDDITS": "comma-separated subreddits kept from dump files (default microdosing)",
+    "EXPERIENCES_KEYWORDS": "comma-separated keywords; dump records must contain one (default: none, keep all)",
+    "EXPERIENCES_MAX_ERROR_RATE": "share of unparseable dump lines tolerated before a file fails (default 0.01)",
 }
 
 
@@ -47,6 +50,13 @@ class Settings:
     max_failure_share: float = 0.2
     batch_size: int = 2000
     cron: str = "0 3 * * *"
+    subreddits: tuple[str, ...] = ("microdosing",)
+    keywords: tuple[str, ...] = ()
+    max_error_rate: float = 0.01
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.data_dir / "staging"
 
     @property
     def prefect_home(self) -> Path:
@@ -65,10 +75,18 @@ class Settings:
             max_failure_share=_float_env("EXPERIENCES_MAX_FAILURE_SHARE", 0.2),
             batch_size=int(os.environ.get("EXPERIENCES_BATCH_SIZE", "2000")),
             cron=os.environ.get("EXPERIENCES_CRON", "0 3 * * *"),
+            subreddits=_list_env("EXPERIENCES_SUBREDDITS", ("microdosing",)),
+            keywords=_list_env("EXPERIENCES_KEYWORDS", ()),
+            max_error_rate=_float_env("EXPERIENCES_MAX_ERROR_RATE", 0.01),
         )
         if db:
             settings = replace(settings, db_path=Path(db).absolute())
         return settings
+
+
+def _list_env(name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    raw = os.environ.get(name)
+    return default if raw is None else tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
 def _float_env(name: str, default: float) -> float:

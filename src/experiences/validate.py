@@ -37,10 +37,13 @@ class Outcome:
     results: list[SuiteResult] = field(default_factory=list)
     checked: int = 0
 
+    def failure_share(self) -> float:
+        return len(self.quarantined) / self.checked if self.checked else 0.0
+
     def enforce(self, max_failure_share: float, label: str) -> None:
         """Fail the run when too much of the batch broke its expectations."""
         failed = len(self.quarantined)
-        if self.checked and failed / self.checked > max_failure_share:
+        if self.failure_share() > max_failure_share:
             raise ValidationFailed(
                 f"batch {label}: {failed} of {self.checked} reports ({failed / self.checked:.0%}) failed validation, "
                 f"more than the allowed {max_failure_share:.0%}. See the validation_results and quarantine tables, "

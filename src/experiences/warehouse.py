@@ -53,6 +53,7 @@ class RunCounts:
     validation_quarantined: int = 0
     duplicates: int = 0
     loaded: int = 0
+    filtered: int = 0
     inputs: list[str] = field(default_factory=list)
 
     @property
@@ -77,9 +78,9 @@ def finish_run(path: Path, run_id: str, counts: RunCounts, status: str, message:
     with connect(path) as con:
         con.execute(
             """UPDATE pipeline_runs SET finished_at = now(), status = ?, read = ?, ingest_quarantined = ?,
-               validation_quarantined = ?, duplicates = ?, loaded = ?, message = ? WHERE run_id = ?""",
+               validation_quarantined = ?, duplicates = ?, loaded = ?, filtered = ?, message = ? WHERE run_id = ?""",
             [status, counts.read, counts.ingest_quarantined, counts.validation_quarantined, counts.duplicates,
-             counts.loaded, message, run_id])
+             counts.loaded, counts.filtered, message, run_id])
 
 
 def unseen(con: duckdb.DuckDBPyConnection, frames: Frames) -> set[str]:
@@ -93,8 +94,16 @@ def unseen(con: duckdb.DuckDBPyConnection, frames: Frames) -> set[str]:
     return {row[0] for row in rows}
 
 
-def load_batch(path: Path, run_id: str, frames: Frames, quarantined: list[Quarantined]) -> tuple[int, int]:
-    """Load one validated batch and its quarantined items in one transaction.
+@dataclass(frozen=True)
+class Progress:
+    source: str
+    lines_done: int
+    finished: bool
+
+
+def load_batch(path: Path, run_id: str, frames: Frames, quarantined: list[Quarantined],
+               progress: Progress | None = None) -> tuple[int, int]:
+    """Load one validated batch, its quarantined items and its source checkpoint in one transaction.
 
     Returns (loaded, duplicates). Reports already present with the same content are duplicates and
     leave the warehouse as it was; changed reports replace their old version and mentions.
@@ -106,6 +115,9 @@ def load_batch(path: Path, run_id: str, frames: Frames, quarantined: list[Quaran
             batch = frames.without(set(frames.reports["id"]) - fresh)
             _replace_reports(con, run_id, batch)
             save_quarantine(con, run_id, quarantined)
+            if progress is not None:
+                con.execute("""INSERT OR REPLACE INTO source_progress VALUES (?, ?, ?, ?, now())""",
+                            [progress.source, progress.lines_done, progress.finished, run_id])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -141,13 +153,25 @@ def save_quarantine(con: duckdb.DuckDBPyConnection, run_id: str, items: list[Qua
                        VALUES (?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (fingerprint) DO NOTHING""", rows)
 
 
-def save_validation_results(path: Path, run_id: str, batch: int, results: list) -> None:
+def save_validation_results(path: Path, run_id: str, source: str, batch: int, results: list) -> None:
+    if not results:
+        return
     with connect(path) as con:
         con.executemany(
-            """INSERT INTO validation_results VALUES (?, ?, ?, ?, ?, ?, ?)
+            """INSERT INTO validation_results VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT DO UPDATE SET success = excluded.success, evaluated = excluded.evaluated,
                failed_rows = excluded.failed_rows, result = excluded.result""",
-            [(run_id, batch, r.suite, r.success, r.evaluated, r.failed_rows, json.dumps(r.summary)) for r in results])
+            [(run_id, source, batch, r.suite, r.success, r.evaluated, r.failed_rows, json.dumps(r.summary))
+             for r in results])
+
+
+def resume_line(path: Path, source: str) -> int:
+    """Where an unfinished earlier run of this source stopped (0: from the top)."""
+    if not path.exists():
+        return 0
+    with connect(path) as con:
+        row = con.execute("SELECT lines_done, finished FROM source_progress WHERE source = ?", [source]).fetchone()
+    return row[0] if row and not row[1] else 0
 
 
 def query(path: Path, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import zstandard
 
-from ..ingest import to_raw_report
+from .files import to_raw_report
 from ..records import Quarantined, RawReport
 
 MAX_WINDOW = 2**31  # the dumps are compressed with --long=31

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .records import Quarantined, RawReport
+from ..records import Quarantined, RawReport
 
 SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
 DELETED = {"[deleted]", "[removed]"}

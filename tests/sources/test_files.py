@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from experiences.ingest import IngestError, read_file
+from experiences.sources.files import IngestError, read_file
 from experiences.records import Quarantined, RawReport
 from fixtures import SMALL_BATCH, comment, submission, write_jsonl
 
