@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import islice
@@ -149,9 +150,17 @@ def _load_as_staged(settings: Settings, run_id: str, source: str, future, counts
 
 
 @flow(name="pipeline", task_runner=ThreadPoolTaskRunner(max_workers=1))
-def pipeline(inputs: list[str], db: str | None = None, data_dir: str | None = None) -> dict:
-    """Run every stage on the input files; returns the run's counts."""
+def pipeline(inputs: list[str], db: str | None = None, data_dir: str | None = None,
+             subreddits: list[str] | None = None, keywords: list[str] | None = None,
+             max_error_rate: float | None = None) -> dict:
+    """Run every stage on the input files; returns the run's counts.
+
+    subreddits, keywords and max_error_rate override the settings for dump files.
+    """
     settings = Settings.from_env(db=db, data_dir=data_dir)
+    overrides = {"subreddits": tuple(subreddits) if subreddits else None,
+                 "keywords": tuple(keywords) if keywords else None, "max_error_rate": max_error_rate}
+    settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
     run_id = warehouse.new_run_id()
     counts = warehouse.RunCounts(inputs=[Path(p).name for p in inputs])
     warehouse.start_run(settings.db_path, run_id, counts.inputs)
@@ -190,6 +199,18 @@ def _counts_markdown(summary: dict) -> str:
     lines += [f"| {name} | {value} |" for name, value in rows]
     lines += ["", "read = loaded + quarantined + duplicates"]
     return "\n".join(lines)
+
+
+def pipeline_on(runner: str = "threads", dask_address: str | None = None):
+    """The pipeline flow with its files extracted in a background thread or on a Dask cluster
+    (a local one, two single-threaded worker processes, unless an address is given)."""
+    if runner == "threads":
+        return pipeline
+    from prefect_dask import DaskTaskRunner
+    if dask_address:
+        return pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    cluster = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    return pipeline.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
 
 
 def deployment(inputs: list[str], cron: str, settings: Settings):

@@ -51,9 +51,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     run = commands.add_parser("run", help="run the pipeline on input files",
-                              description="Ingest, anonymise, extract, validate, load and publish the given files "
-                                          "(JSON Lines, JSON or CSV of Reddit objects or plain records).")
+                              description="Ingest, anonymise, extract, validate, load and publish the given files: "
+                                          "JSON Lines, JSON or CSV of Reddit objects or plain records, and Reddit "
+                                          "dump files (RS_/RC_YYYY-MM.zst). A run stopped half-way resumes each "
+                                          "file where it stopped.")
     run.add_argument("--input", action="append", required=True, metavar="PATH", help="an input file; repeat for more")
+    run.add_argument("--keep-subreddit", action="append", metavar="NAME",
+                     help="dump files: keep this subreddit (repeat; default EXPERIENCES_SUBREDDITS or microdosing)")
+    run.add_argument("--keyword", action="append", metavar="WORD",
+                     help="dump files: keep only records containing one of these words (repeat)")
+    run.add_argument("--max-error-rate", type=float, metavar="SHARE",
+                     help="dump files: share of unparseable lines tolerated (default 0.01)")
+    run.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
+                     help="where files are extracted: one background thread (default) or a Dask cluster")
+    run.add_argument("--dask-address", metavar="ADDRESS",
+                     help="scheduler of an existing Dask cluster (default: start a local one)")
     _data_options(run)
     run.set_defaults(handler=cmd_run)
 
@@ -110,7 +122,9 @@ def _settings(args) -> Settings:
     return Settings.from_env(db=getattr(args, "db", None), data_dir=getattr(args, "data", None))
 
 
-def _run_pipeline(settings: Settings, inputs: list[str]) -> dict:
+def _run_pipeline(settings: Settings, inputs: list[str], runner: str = "threads", dask_address: str | None = None,
+                  **options) -> dict:
+    from .sources.dumps import DumpError
     from .sources.files import IngestError
     from .validate import ValidationFailed
     from .warehouse import WarehouseError
@@ -119,17 +133,22 @@ def _run_pipeline(settings: Settings, inputs: list[str]) -> dict:
         raise UserError(f"no such input file: {', '.join(missing)}", 2)
     configure_prefect(settings)
     print("starting Prefect (a temporary local server: about 5-15 s) ...", file=sys.stderr, flush=True)
-    from flows.pipeline import pipeline
+    from flows.pipeline import pipeline_on
     try:
-        return pipeline(inputs=[str(Path(p).absolute()) for p in inputs], db=str(settings.db_path),
-                        data_dir=str(settings.data_dir))
-    except (IngestError, ValidationFailed, WarehouseError) as error:
+        return pipeline_on(runner, dask_address)(inputs=[str(Path(p).absolute()) for p in inputs],
+                                                 db=str(settings.db_path), data_dir=str(settings.data_dir),
+                                                 **{k: v for k, v in options.items() if v is not None})
+    except (IngestError, DumpError, ValidationFailed, WarehouseError) as error:
         raise UserError(str(error)) from None
 
 
 def cmd_run(args) -> int:
     settings = _settings(args)
-    summary = _run_pipeline(settings, args.input)
+    if args.max_error_rate is not None and not 0 <= args.max_error_rate <= 1:
+        raise UserError("--max-error-rate is a share between 0 and 1, e.g. 0.01", 2)
+    summary = _run_pipeline(settings, args.input, args.task_runner, args.dask_address,
+                            subreddits=args.keep_subreddit, keywords=args.keyword,
+                            max_error_rate=args.max_error_rate)
     print(_counts_line(summary))
     print(f"warehouse: {summary['db']}\nsnapshot:  {summary['snapshot']}")
     return 0
