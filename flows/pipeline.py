@@ -30,7 +30,7 @@ from experiences.frames import Frames, to_frames
 from experiences.records import Quarantined, RawReport, Report, drop_repeats
 from experiences.settings import Settings
 from experiences.sources import DumpFilter, DumpStats, read_source
-from experiences.validate import Outcome, Validator
+from experiences.validate import FailureBudget, Outcome, Validator
 
 TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -93,6 +93,7 @@ def process_source(path: str, run_id: str, settings: Settings, start_line: int) 
     stats = DumpStats()
     keep = DumpFilter(frozenset(settings.subreddits), settings.keywords)
     started = time.monotonic()
+    budget = FailureBudget(settings.max_failure_share)
     number, first_line = 0, start_line + 1
     items = read_source(path, keep, start_line, stats, settings.max_error_rate)
     for number, chunk in enumerate(_batches(items, settings.batch_size), start=1):
@@ -100,13 +101,16 @@ def process_source(path: str, run_id: str, settings: Settings, start_line: int) 
         rejected = [item for item in chunk if isinstance(item, Quarantined)]
         reports, repeats = drop_repeats(anonymise_batch(anonymiser, raws), {})
         outcome = validate_batch(_validator(), extract_batch(reports))
-        failed = outcome.failure_share() > settings.max_failure_share
+        failed = budget.add(outcome)
         meta = staging.BatchMeta(source, number, first_line, chunk[-1].line, len(chunk), len(rejected),
                                  len(outcome.quarantined), repeats, stats.lines, stats.filtered,
                                  stats.compressed_bytes, time.monotonic() - started, final=False, failed=failed)
         stage_batch(staging.batch_dir(settings.staging_dir, run_id, source, number), outcome, rejected, meta)
-        outcome.enforce(settings.max_failure_share, f"{number} of {source}")
+        if failed:
+            budget.fail(source)
         first_line = chunk[-1].line + 1
+    if budget.spent():
+        budget.fail(source)
     # An empty last batch marks the source finished once loaded (the checkpoint then says so).
     number += 1
     meta = staging.BatchMeta(source, number, first_line, max(stats.lines, first_line - 1), 0, 0, 0, 0, stats.lines,

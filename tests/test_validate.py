@@ -2,7 +2,7 @@ import pytest
 
 from experiences.frames import to_frames
 from experiences.records import Report
-from experiences.validate import ValidationFailed, Validator, load_suites
+from experiences.validate import FailureBudget, ValidationFailed, Validator, load_suites
 from experiences.nlp import rules
 
 
@@ -48,12 +48,16 @@ def test_results_keep_no_row_values(validator):
     assert "leak@example.com" not in repr(outcome.results) and "leak@example.com" not in repr(outcome.quarantined)
 
 
-def test_failure_share_over_threshold_fails_with_advice(validator):
+def test_failure_budget_is_judged_on_the_running_total(validator):
     frames = to_frames([report("a"), report("b")], [record("a", [dose(50, 50)]), record("b")])
     outcome = validator.validate(frames)
-    outcome.enforce(0.5, "1")
-    with pytest.raises(ValidationFailed, match="1 of 2 reports .50%. failed validation.*EXPERIENCES_MAX_FAILURE_SHARE"):
-        outcome.enforce(0.2, "1")
+    lenient, strict = FailureBudget(0.5, min_reports=4), FailureBudget(0.2, min_reports=4)
+    assert not lenient.add(outcome) and not lenient.spent()
+    assert not strict.add(outcome)  # two reports are too few to judge mid-source ...
+    assert strict.spent()  # ... but at the end of the source they are all there is
+    assert strict.add(outcome)  # four reports, half failed: spent
+    with pytest.raises(ValidationFailed, match="x.jsonl: 2 of 4 reports .50%. failed validation.*EXPERIENCES_MAX_FAILURE_SHARE"):
+        strict.fail("x.jsonl")
 
 
 def test_suites_use_the_rule_files_vocabulary():

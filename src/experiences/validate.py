@@ -37,17 +37,35 @@ class Outcome:
     results: list[SuiteResult] = field(default_factory=list)
     checked: int = 0
 
-    def failure_share(self) -> float:
-        return len(self.quarantined) / self.checked if self.checked else 0.0
 
-    def enforce(self, max_failure_share: float, label: str) -> None:
-        """Fail the run when too much of the batch broke its expectations."""
-        failed = len(self.quarantined)
-        if self.failure_share() > max_failure_share:
-            raise ValidationFailed(
-                f"batch {label}: {failed} of {self.checked} reports ({failed / self.checked:.0%}) failed validation, "
-                f"more than the allowed {max_failure_share:.0%}. See the validation_results and quarantine tables, "
-                "fix the input or the extractor, or raise EXPERIENCES_MAX_FAILURE_SHARE.")
+
+@dataclass
+class FailureBudget:
+    """The share of a source's reports that may fail validation before the run fails.
+
+    Judged on the running total once it holds `min_reports` (a handful of reports says little),
+    and on whatever there is at the end of the source.
+    """
+
+    max_share: float
+    min_reports: int = 200
+    checked: int = 0
+    failed: int = 0
+
+    def add(self, outcome: Outcome) -> bool:
+        """Count a batch; True when the budget is now spent."""
+        self.checked += outcome.checked
+        self.failed += len(outcome.quarantined)
+        return self.checked >= self.min_reports and self.spent()
+
+    def spent(self) -> bool:
+        return bool(self.checked) and self.failed / self.checked > self.max_share
+
+    def fail(self, label: str) -> None:
+        raise ValidationFailed(
+            f"{label}: {self.failed} of {self.checked} reports ({self.failed / self.checked:.0%}) failed validation, "
+            f"more than the allowed {self.max_share:.0%}. See the validation_results and quarantine tables, "
+            "fix the input or the extractor, or raise EXPERIENCES_MAX_FAILURE_SHARE.")
 
 
 def load_suites(directory: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
