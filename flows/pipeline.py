@@ -53,8 +53,6 @@ def validate_batch(validator: Validator, frames: Frames) -> Outcome:
 
 @task(name="stage", retries=2, retry_delay_seconds=1, **TASK)
 def stage_batch(directory: Path, outcome: Outcome, rejected: list[Quarantined], meta: staging.BatchMeta) -> Path:
-    if meta.failed:  # keep what validation found, load nothing
-        return staging.write_batch(directory, to_frames([], []), [], meta, outcome.results)
     return staging.write_batch(directory, outcome.valid, rejected + outcome.quarantined, meta, outcome.results)
 
 
@@ -62,8 +60,6 @@ def stage_batch(directory: Path, outcome: Outcome, rejected: list[Quarantined], 
 def load_staged(db: Path, run_id: str, directory: Path) -> tuple[int, int, staging.BatchMeta]:
     frames, quarantined, meta, results = staging.read_batch(directory)
     warehouse.save_validation_results(db, run_id, meta.source, meta.number, results)
-    if meta.failed:
-        return 0, 0, meta
     progress = warehouse.Progress(meta.source, meta.last_line, meta.final)
     loaded, duplicates = warehouse.load_batch(db, run_id, frames, quarantined, progress)
     return loaded, duplicates, meta
@@ -93,7 +89,6 @@ def process_source(path: str, run_id: str, settings: Settings, start_line: int) 
     stats = DumpStats()
     keep = DumpFilter(frozenset(settings.subreddits), settings.keywords)
     started = time.monotonic()
-    budget = FailureBudget(settings.max_failure_share)
     number, first_line = 0, start_line + 1
     items = read_source(path, keep, start_line, stats, settings.max_error_rate)
     for number, chunk in enumerate(_batches(items, settings.batch_size), start=1):
@@ -101,16 +96,12 @@ def process_source(path: str, run_id: str, settings: Settings, start_line: int) 
         rejected = [item for item in chunk if isinstance(item, Quarantined)]
         reports, repeats = drop_repeats(anonymise_batch(anonymiser, raws), {})
         outcome = validate_batch(_validator(), extract_batch(reports))
-        failed = budget.add(outcome)
         meta = staging.BatchMeta(source, number, first_line, chunk[-1].line, len(chunk), len(rejected),
                                  len(outcome.quarantined), repeats, stats.lines, stats.filtered,
-                                 stats.compressed_bytes, time.monotonic() - started, final=False, failed=failed)
+                                 stats.compressed_bytes, time.monotonic() - started, final=False,
+                                 validated=outcome.checked)
         stage_batch(staging.batch_dir(settings.staging_dir, run_id, source, number), outcome, rejected, meta)
-        if failed:
-            budget.fail(source)
         first_line = chunk[-1].line + 1
-    if budget.spent():
-        budget.fail(source)
     # An empty last batch marks the source finished once loaded (the checkpoint then says so).
     number += 1
     meta = staging.BatchMeta(source, number, first_line, max(stats.lines, first_line - 1), 0, 0, 0, 0, stats.lines,
@@ -124,8 +115,10 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _load_as_staged(settings: Settings, run_id: str, source: str, future, counts: warehouse.RunCounts) -> None:
-    """Load the source's staged batches in order while its task stages them."""
+def _load_as_staged(settings: Settings, run_id: str, source: str, future, counts: warehouse.RunCounts,
+                    budget: FailureBudget) -> None:
+    """Load the source's staged batches in order while its task stages them; stop the run when
+    too many reports fail validation."""
     loaded_dirs: set[Path] = set()
     while True:
         finished = future.state.is_final()
@@ -146,6 +139,8 @@ def _load_as_staged(settings: Settings, run_id: str, source: str, future, counts
                  f"batch {meta.number}: {meta.read} records, {loaded} loaded, "
                  f"{meta.ingest_quarantined + meta.validation_quarantined} quarantined, "
                  f"{meta.repeats + duplicates} duplicates" + (", done" if meta.final else ""))
+            if budget.add(meta.validated, meta.validation_quarantined):
+                budget.fail(f"batch {meta.number} of {source}")
         if finished and not fresh:
             future.result()  # raises the task's error, if any
             return
@@ -176,8 +171,11 @@ def pipeline(inputs: list[str], db: str | None = None, data_dir: str | None = No
             if start:
                 _say(f"{Path(path).name}: resuming after line {start:,}, where an earlier run stopped")
             futures.append((Path(path).name, process_source.submit(path, run_id, settings, start)))
+        budget = FailureBudget(settings.max_failure_share)
         for source, future in futures:
-            _load_as_staged(settings, run_id, source, future, counts)
+            _load_as_staged(settings, run_id, source, future, counts, budget)
+        if budget.spent():
+            budget.fail("this run")
         publish_snapshot(settings.db_path, settings.snapshot_path)
     except BaseException as error:
         warehouse.finish_run(settings.db_path, run_id, counts, "failed", str(error)[:500] or type(error).__name__)

@@ -36,7 +36,7 @@ class BatchMeta:
     compressed_bytes: int
     seconds: float
     final: bool  # the last batch of its source
-    failed: bool = False  # failed validation: only its results are staged, to be kept
+    validated: int = 0  # reports that went through validation (after repeats were dropped)
 
 
 def batch_dir(root: Path, run_id: str, source: str, number: int) -> Path:

@@ -41,7 +41,7 @@ class Outcome:
 
 @dataclass
 class FailureBudget:
-    """The share of a source's reports that may fail validation before the run fails.
+    """The share of a run's reports that may fail validation before the run fails.
 
     Judged on the running total once it holds `min_reports` (a handful of reports says little),
     and on whatever there is at the end of the source.
@@ -52,10 +52,10 @@ class FailureBudget:
     checked: int = 0
     failed: int = 0
 
-    def add(self, outcome: Outcome) -> bool:
+    def add(self, checked: int, failed: int) -> bool:
         """Count a batch; True when the budget is now spent."""
-        self.checked += outcome.checked
-        self.failed += len(outcome.quarantined)
+        self.checked += checked
+        self.failed += failed
         return self.checked >= self.min_reports and self.spent()
 
     def spent(self) -> bool:

@@ -153,7 +153,7 @@ def test_too_many_validation_failures_fail_the_run(prefect_harness, tmp_path, mo
     _isolate(monkeypatch, tmp_path / "data")
     monkeypatch.setenv("EXPERIENCES_MAX_FAILURE_SHARE", "0.1")
     items = [submission(1, "took 0.1g", created_utc=600_000_000), submission(2, "took 0.1g")]  # 1989: before Reddit
-    with pytest.raises(ValidationFailed, match="in.jsonl: 1 of 2 reports"):
+    with pytest.raises(ValidationFailed, match="this run: 1 of 2 reports"):
         pipeline(inputs=[str(write_jsonl(tmp_path / "in.jsonl", items))])
     _, rows = warehouse.query(tmp_path / "data" / "experiences.duckdb",
                               "SELECT status, message FROM pipeline_runs")
