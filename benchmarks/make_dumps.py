@@ -46,13 +46,13 @@ def base36(number: int) -> str:
             return out
 
 
-def generate(reports: int, other: float, junk: float, seed: int = 7):
+def generate(reports: int, other: float, junk: float, seed: int = 7, months: int = 3):
     """(kind, month, line bytes) in time order: kept reports, other-subreddit lines and junk."""
     rng = random.Random(seed)
     templates = sample_objects()
     total = int(reports * (1 + other))
     for n in range(total):
-        created = START + n * (3 * 365 * 86400 // max(total, 1))
+        created = START + n * (months * 30 * 86400 // max(total, 1))
         month = datetime.fromtimestamp(created, timezone.utc).strftime("%Y-%m")
         if rng.random() < junk:
             yield rng.choice("SC"), month, rng.choice([b'{"id": "broken', b"garbage", b'{"subreddit": "microdosing", '])
@@ -74,11 +74,12 @@ def generate(reports: int, other: float, junk: float, seed: int = 7):
         yield kind, month, json.dumps(obj, separators=(",", ":")).encode()
 
 
-def write_dumps(out: Path, reports: int, other: float = 1.0, junk: float = 0.001, seed: int = 7) -> list[Path]:
+def write_dumps(out: Path, reports: int, other: float = 1.0, junk: float = 0.001, seed: int = 7,
+                months: int = 3) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     writers, files = {}, {}
     try:
-        for kind, month, line in generate(reports, other, junk, seed):
+        for kind, month, line in generate(reports, other, junk, seed, months):
             name = f"R{kind}_{month}.zst"
             if name not in writers:
                 files[name] = (out / name).open("wb")
@@ -99,8 +100,9 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10_000, help="lines of the kept subreddits (default 10,000)")
     parser.add_argument("--other", type=float, default=1.0, help="other-subreddit lines per kept line (default 1)")
     parser.add_argument("--junk", type=float, default=0.001, help="share of broken lines (default 0.001)")
+    parser.add_argument("--months", type=int, default=3, help="months the records span, one RS and RC file each")
     args = parser.parse_args()
-    paths = write_dumps(args.out, args.reports, args.other, args.junk)
+    paths = write_dumps(args.out, args.reports, args.other, args.junk, months=args.months)
     size = sum(p.stat().st_size for p in paths)
     print(f"wrote {len(paths)} files, {size / 1e6:.1f} MB compressed, to {args.out}")
 

@@ -145,7 +145,7 @@ def _load_as_staged(settings: Settings, run_id: str, source: str, future, counts
             future.result()  # raises the task's error, if any
             return
         if not fresh:
-            time.sleep(0.2)
+            future.wait(timeout=0.2)
 
 
 @flow(name="pipeline", task_runner=ThreadPoolTaskRunner(max_workers=1))

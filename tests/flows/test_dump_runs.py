@@ -74,7 +74,7 @@ def test_a_stopped_run_resumes_with_no_gaps_and_no_duplicates(prefect_harness, d
 
 def test_dask_cluster_gives_the_same_warehouse(prefect_harness, data, tmp_path, make_dumps):
     from flows.pipeline import pipeline, pipeline_on
-    paths = [str(p) for p in make_dumps(tmp_path / "dumps", reports=300, other=0.5, junk=0.0)][:4]
+    paths = [str(p) for p in make_dumps(tmp_path / "dumps", reports=300, other=0.5, junk=0.0, months=2)]
     summary = pipeline_on("dask")(inputs=paths, subreddits=KEEP)
     db = data / "experiences.duckdb"
     by_dask = rows(db, "SELECT id, content_hash FROM reports ORDER BY id")
