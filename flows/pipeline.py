@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import islice
@@ -29,7 +29,7 @@ from experiences.anonymise import Anonymiser, load_key
 from experiences.frames import Frames, to_frames
 from experiences.records import Quarantined, RawReport, Report, drop_repeats
 from experiences.settings import Settings
-from experiences.sources import DumpFilter, DumpStats, read_source
+from experiences.sources import DumpFilter, DumpStats, read_source, reddit
 from experiences.validate import FailureBudget, Outcome, Validator
 
 TASK = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -57,12 +57,11 @@ def stage_batch(directory: Path, outcome: Outcome, rejected: list[Quarantined], 
 
 
 @task(name="load", retries=3, retry_delay_seconds=[1, 2, 4], **TASK)
-def load_staged(db: Path, run_id: str, directory: Path) -> tuple[int, int, staging.BatchMeta]:
+def load_staged(db: Path, run_id: str, directory: Path) -> tuple[warehouse.Loaded, staging.BatchMeta]:
     frames, quarantined, meta, results = staging.read_batch(directory)
     warehouse.save_validation_results(db, run_id, meta.source, meta.number, results)
-    progress = warehouse.Progress(meta.source, meta.last_line, meta.final)
-    loaded, duplicates = warehouse.load_batch(db, run_id, frames, quarantined, progress)
-    return loaded, duplicates, meta
+    progress = warehouse.Progress(meta.source, meta.last_line, meta.final, meta.newest_created_utc)
+    return warehouse.load_batch(db, run_id, frames, quarantined, progress), meta
 
 
 @task(name="publish", retries=2, retry_delay_seconds=1, **TASK)
@@ -81,34 +80,72 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+@dataclass(frozen=True)
+class Source:
+    """One input of a run: a file (resumed after `start_line`) or a live subreddit (collected
+    from the `since_utc` high-water mark, re-fetching the `recheck` fullnames)."""
+
+    name: str
+    path: str | None = None
+    subreddit: str | None = None
+    start_line: int = 0
+    since_utc: float = 0.0
+    recheck: tuple[str, ...] = ()
+
+
+def _items(source: Source, settings: Settings, stats: DumpStats) -> Iterator[RawReport | Quarantined]:
+    if source.subreddit:
+        client = reddit.connect(settings.reddit)
+        return reddit.collect(client, source.subreddit, source.since_utc, list(source.recheck), settings.reddit)
+    keep = DumpFilter(frozenset(settings.subreddits), settings.keywords)
+    return read_source(source.path, keep, source.start_line, stats, settings.max_error_rate)
+
+
 @task(name="process source", **TASK)
-def process_source(path: str, run_id: str, settings: Settings, start_line: int) -> int:
-    """Stage every batch of one input, from `start_line` on; returns the number of batches."""
-    source = Path(path).name
+def process_source(source: Source, run_id: str, settings: Settings) -> int:
+    """Stage every batch of one input; returns the number of batches."""
     anonymiser = Anonymiser(load_key(settings))
     stats = DumpStats()
-    keep = DumpFilter(frozenset(settings.subreddits), settings.keywords)
     started = time.monotonic()
-    number, first_line = 0, start_line + 1
-    items = read_source(path, keep, start_line, stats, settings.max_error_rate)
-    for number, chunk in enumerate(_batches(items, settings.batch_size), start=1):
+    number, first_line, newest = 0, source.start_line + 1, source.since_utc
+    for number, chunk in enumerate(_batches(_items(source, settings, stats), settings.batch_size), start=1):
         raws = [item for item in chunk if isinstance(item, RawReport)]
         rejected = [item for item in chunk if isinstance(item, Quarantined)]
+        newest = max([newest] + [r.created_utc or 0 for r in raws if r.kind == "submission"])
         reports, repeats = drop_repeats(anonymise_batch(anonymiser, raws), {})
         outcome = validate_batch(_validator(), extract_batch(reports))
-        meta = staging.BatchMeta(source, number, first_line, chunk[-1].line, len(chunk), len(rejected),
+        meta = staging.BatchMeta(source.name, number, first_line, chunk[-1].line, len(chunk), len(rejected),
                                  len(outcome.quarantined), repeats, stats.lines, stats.filtered,
                                  stats.compressed_bytes, time.monotonic() - started, final=False,
                                  validated=outcome.checked)
-        stage_batch(staging.batch_dir(settings.staging_dir, run_id, source, number), outcome, rejected, meta)
+        stage_batch(staging.batch_dir(settings.staging_dir, run_id, source.name, number), outcome, rejected, meta)
         first_line = chunk[-1].line + 1
     # An empty last batch marks the source finished once loaded (the checkpoint then says so).
     number += 1
-    meta = staging.BatchMeta(source, number, first_line, max(stats.lines, first_line - 1), 0, 0, 0, 0, stats.lines,
-                             stats.filtered, stats.compressed_bytes, time.monotonic() - started, final=True)
-    staging.write_batch(staging.batch_dir(settings.staging_dir, run_id, source, number),
+    meta = staging.BatchMeta(source.name, number, first_line, max(stats.lines, first_line - 1), 0, 0, 0, 0,
+                             stats.lines, stats.filtered, stats.compressed_bytes, time.monotonic() - started,
+                             final=True, newest_created_utc=newest if source.subreddit else None)
+    staging.write_batch(staging.batch_dir(settings.staging_dir, run_id, source.name, number),
                         to_frames([], []), [], meta)
     return number
+
+
+def _sources(settings: Settings, inputs: list[str], subreddits: list[str]) -> list[Source]:
+    """What each input needs to go on from where earlier runs left it."""
+    sources = []
+    for path in inputs:
+        name = Path(path).name
+        start = warehouse.resume_line(settings.db_path, name)
+        if start:
+            _say(f"{name}: resuming after line {start:,}, where an earlier run stopped")
+        sources.append(Source(name, path=path, start_line=start))
+    for subreddit in subreddits:
+        name = reddit.source_name(subreddit)
+        since = warehouse.high_water(settings.db_path, name)
+        recheck = warehouse.recent_ids(settings.db_path, name, time.time() - settings.reddit.recheck_days * 86400)
+        _say(f"{name}: collecting submissions newer than {since:.0f}, re-fetching {len(recheck)} recent items")
+        sources.append(Source(name, subreddit=subreddit, since_utc=since, recheck=tuple(recheck)))
+    return sources
 
 
 def _say(message: str) -> None:
@@ -124,7 +161,9 @@ def _load_as_staged(settings: Settings, run_id: str, source: str, future, counts
         finished = future.state.is_final()
         fresh = [d for d in staging.batches(settings.staging_dir, run_id, source) if d not in loaded_dirs]
         for directory in fresh:
-            loaded, duplicates, meta = load_staged(settings.db_path, run_id, directory)
+            result, meta = load_staged(settings.db_path, run_id, directory)
+            loaded, duplicates = result.loaded, result.duplicates
+            counts.removed += result.removed
             loaded_dirs.add(directory)
             staging.clear_batch(directory)
             counts.read += meta.read
@@ -149,28 +188,25 @@ def _load_as_staged(settings: Settings, run_id: str, source: str, future, counts
 
 
 @flow(name="pipeline", task_runner=ThreadPoolTaskRunner(max_workers=1))
-def pipeline(inputs: list[str], db: str | None = None, data_dir: str | None = None,
-             subreddits: list[str] | None = None, keywords: list[str] | None = None,
+def pipeline(inputs: list[str] | None = None, collect: list[str] | None = None, db: str | None = None,
+             data_dir: str | None = None, subreddits: list[str] | None = None, keywords: list[str] | None = None,
              max_error_rate: float | None = None) -> dict:
-    """Run every stage on the input files; returns the run's counts.
+    """Run every stage on the input files and the live subreddits in `collect`; returns the counts.
 
     subreddits, keywords and max_error_rate override the settings for dump files.
     """
+    inputs, collect = list(inputs or []), list(collect or [])
     settings = Settings.from_env(db=db, data_dir=data_dir)
     overrides = {"subreddits": tuple(subreddits) if subreddits else None,
                  "keywords": tuple(keywords) if keywords else None, "max_error_rate": max_error_rate}
     settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
     run_id = warehouse.new_run_id()
-    counts = warehouse.RunCounts(inputs=[Path(p).name for p in inputs])
+    counts = warehouse.RunCounts(inputs=[Path(p).name for p in inputs] + [reddit.source_name(s) for s in collect])
     warehouse.start_run(settings.db_path, run_id, counts.inputs)
     staging.clear(settings.staging_dir)
     try:
-        futures = []
-        for path in inputs:
-            start = warehouse.resume_line(settings.db_path, Path(path).name)
-            if start:
-                _say(f"{Path(path).name}: resuming after line {start:,}, where an earlier run stopped")
-            futures.append((Path(path).name, process_source.submit(path, run_id, settings, start)))
+        futures = [(source.name, process_source.submit(source, run_id, settings))
+                   for source in _sources(settings, inputs, collect)]
         budget = FailureBudget(settings.max_failure_share)
         for source, future in futures:
             _load_as_staged(settings, run_id, source, future, counts, budget)
@@ -183,7 +219,7 @@ def pipeline(inputs: list[str], db: str | None = None, data_dir: str | None = No
     finally:
         staging.clear(settings.staging_dir)
     warehouse.finish_run(settings.db_path, run_id, counts, "completed")
-    summary = {"run_id": run_id, "read": counts.read, "loaded": counts.loaded,
+    summary = {"run_id": run_id, "read": counts.read, "loaded": counts.loaded, "removed": counts.removed,
                "quarantined": counts.quarantined, "ingest_quarantined": counts.ingest_quarantined,
                "validation_quarantined": counts.validation_quarantined, "duplicates": counts.duplicates,
                "filtered": counts.filtered, "db": str(settings.db_path), "snapshot": str(settings.snapshot_path)}
@@ -196,7 +232,8 @@ def _counts_markdown(summary: dict) -> str:
     rows = [("read", summary["read"]), ("loaded", summary["loaded"]),
             ("quarantined at ingest", summary["ingest_quarantined"]),
             ("quarantined by validation", summary["validation_quarantined"]),
-            ("duplicates", summary["duplicates"]), ("filtered out of dumps (not read)", summary["filtered"])]
+            ("duplicates", summary["duplicates"]), ("filtered out of dumps (not read)", summary["filtered"]),
+            ("removed (deleted on Reddit)", summary["removed"])]
     lines = [f"# Pipeline run {summary['run_id']}", "", "| stage | reports |", "|---|---:|"]
     lines += [f"| {name} | {value} |" for name, value in rows]
     lines += ["", "read = loaded + quarantined + duplicates"]
@@ -215,7 +252,7 @@ def pipeline_on(runner: str = "threads", dask_address: str | None = None):
     return pipeline.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
 
 
-def deployment(inputs: list[str], cron: str, settings: Settings):
+def deployment(inputs: list[str], collect: list[str], cron: str, settings: Settings):
     """The scheduled deployment that `experiences serve` serves against a Prefect server."""
-    parameters = {"inputs": inputs, "db": str(settings.db_path), "data_dir": str(settings.data_dir)}
+    parameters = {"inputs": inputs, "collect": collect, "db": str(settings.db_path), "data_dir": str(settings.data_dir)}
     return pipeline.to_deployment(name="scheduled-pipeline", cron=cron, parameters=parameters)

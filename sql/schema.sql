@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS pipeline_runs (
     duplicates             INTEGER NOT NULL DEFAULT 0,
     loaded                 INTEGER NOT NULL DEFAULT 0,
     filtered               BIGINT NOT NULL DEFAULT 0, -- dump lines outside the subreddits/keywords asked for (not read)
+    removed                INTEGER NOT NULL DEFAULT 0, -- reports taken out because Reddit now shows them deleted
     message                VARCHAR,
     CHECK (status <> 'completed' OR read = loaded + ingest_quarantined + validation_quarantined + duplicates)
 );
@@ -89,11 +90,12 @@ CREATE TABLE IF NOT EXISTS pipeline_runs (
 -- How far each input has been loaded, so that a killed run resumes where it stopped. A finished
 -- source starts again from the top next time (and its records come back as duplicates).
 CREATE TABLE IF NOT EXISTS source_progress (
-    source     VARCHAR PRIMARY KEY,        -- input file name
-    lines_done BIGINT NOT NULL,            -- lines loaded (or quarantined, or filtered) so far
-    finished   BOOLEAN NOT NULL,
-    run_id     VARCHAR NOT NULL,
-    updated_at TIMESTAMPTZ NOT NULL
+    source             VARCHAR PRIMARY KEY, -- input file name, or reddit:r/NAME for live collection
+    lines_done         BIGINT NOT NULL,     -- lines loaded (or quarantined, or filtered) so far
+    finished           BOOLEAN NOT NULL,
+    newest_created_utc DOUBLE,              -- live collection: the high-water mark (newest submission loaded)
+    run_id             VARCHAR NOT NULL,
+    updated_at         TIMESTAMPTZ NOT NULL
 );
 
 -- Great Expectations results, one row per suite per batch.

@@ -55,7 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
                                           "JSON Lines, JSON or CSV of Reddit objects or plain records, and Reddit "
                                           "dump files (RS_/RC_YYYY-MM.zst). A run stopped half-way resumes each "
                                           "file where it stopped.")
-    run.add_argument("--input", action="append", required=True, metavar="PATH", help="an input file; repeat for more")
+    run.add_argument("--input", action="append", default=[], metavar="PATH", help="an input file; repeat for more")
+    run.add_argument("--subreddit", action="append", default=[], metavar="NAME",
+                     help="collect this subreddit live from Reddit with praw (new submissions and their comment "
+                          "trees since the last run); repeat for more")
     run.add_argument("--keep-subreddit", action="append", metavar="NAME",
                      help="dump files: keep this subreddit (repeat; default EXPERIENCES_SUBREDDITS or microdosing)")
     run.add_argument("--keyword", action="append", metavar="WORD",
@@ -86,8 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the scheduled pipeline deployment to a Prefect server",
                                 description="Serve the `pipeline` deployment on a cron schedule. Needs a running "
                                             "Prefect server (`prefect server start`) and PREFECT_API_URL.")
-    serve.add_argument("--input", action="append", required=True, metavar="PATH",
+    serve.add_argument("--input", action="append", default=[], metavar="PATH",
                        help="an input file the scheduled runs read; repeat for more")
+    serve.add_argument("--subreddit", action="append", default=[], metavar="NAME",
+                       help="a subreddit the scheduled runs collect live; repeat for more")
     serve.add_argument("--cron", help="cron schedule (default: EXPERIENCES_CRON or '0 3 * * *')")
     _data_options(serve)
     serve.set_defaults(handler=cmd_serve)
@@ -123,9 +128,10 @@ def _settings(args) -> Settings:
 
 
 def _run_pipeline(settings: Settings, inputs: list[str], runner: str = "threads", dask_address: str | None = None,
-                  **options) -> dict:
+                  collect: list[str] = (), **options) -> dict:
     from .sources.dumps import DumpError
     from .sources.files import IngestError
+    from .sources.reddit import RedditError
     from .validate import ValidationFailed
     from .warehouse import WarehouseError
     missing = [p for p in inputs if not Path(p).is_file()]
@@ -136,20 +142,25 @@ def _run_pipeline(settings: Settings, inputs: list[str], runner: str = "threads"
     from flows.pipeline import pipeline_on
     try:
         return pipeline_on(runner, dask_address)(inputs=[str(Path(p).absolute()) for p in inputs],
-                                                 db=str(settings.db_path), data_dir=str(settings.data_dir),
+                                                 collect=list(collect), db=str(settings.db_path),
+                                                 data_dir=str(settings.data_dir),
                                                  **{k: v for k, v in options.items() if v is not None})
-    except (IngestError, DumpError, ValidationFailed, WarehouseError) as error:
+    except (IngestError, DumpError, RedditError, ValidationFailed, WarehouseError) as error:
         raise UserError(str(error)) from None
 
 
 def cmd_run(args) -> int:
     settings = _settings(args)
+    if not (args.input or args.subreddit):
+        raise UserError("nothing to do: give --input FILE and/or --subreddit NAME", 2)
     if args.max_error_rate is not None and not 0 <= args.max_error_rate <= 1:
         raise UserError("--max-error-rate is a share between 0 and 1, e.g. 0.01", 2)
-    summary = _run_pipeline(settings, args.input, args.task_runner, args.dask_address,
+    summary = _run_pipeline(settings, args.input, args.task_runner, args.dask_address, args.subreddit,
                             subreddits=args.keep_subreddit, keywords=args.keyword,
                             max_error_rate=args.max_error_rate)
     print(_counts_line(summary))
+    if summary.get("filtered") or summary.get("removed"):
+        print(f"filtered out of dumps: {summary['filtered']:,} lines; removed as deleted on Reddit: {summary['removed']}")
     print(f"warehouse: {summary['db']}\nsnapshot:  {summary['snapshot']}")
     return 0
 
@@ -212,8 +223,10 @@ def cmd_serve(args) -> int:
     configure_prefect(settings)
     from prefect import serve
     from flows.pipeline import deployment
+    if not (args.input or args.subreddit):
+        raise UserError("nothing to schedule: give --input FILE and/or --subreddit NAME", 2)
     inputs = [str(Path(p).absolute()) for p in args.input]
-    serve(deployment(inputs, args.cron or settings.cron, settings))
+    serve(deployment(inputs, args.subreddit, args.cron or settings.cron, settings))
     return 0
 
 

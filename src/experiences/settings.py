@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .sources.reddit import RedditSettings
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = PROJECT_ROOT / "sql"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
@@ -32,6 +34,10 @@ ENVIRONMENT = {
     "EXPERIENCES_SUBREDDITS": "comma-separated subreddits kept from dump files (default microdosing)",
     "EXPERIENCES_KEYWORDS": "comma-separated keywords; dump records must contain one (default: none, keep all)",
     "EXPERIENCES_MAX_ERROR_RATE": "share of unparseable dump lines tolerated before a file fails (default 0.01)",
+    "EXPERIENCES_REDDIT_OAUTH_URL": "Reddit API endpoint for praw (default Reddit's own; any Reddit-compatible server)",
+    "EXPERIENCES_REDDIT_URL": "Reddit token endpoint for praw (default Reddit's own)",
+    "EXPERIENCES_MORE_BUDGET": "'more comments' placeholders expanded per submission (default 32)",
+    "EXPERIENCES_RECHECK_DAYS": "live items loaded this many days back are fetched again for deletions (default 7)",
 }
 
 
@@ -53,6 +59,7 @@ class Settings:
     subreddits: tuple[str, ...] = ("microdosing",)
     keywords: tuple[str, ...] = ()
     max_error_rate: float = 0.01
+    reddit: RedditSettings = RedditSettings()
 
     @property
     def staging_dir(self) -> Path:
@@ -78,6 +85,11 @@ class Settings:
             subreddits=_list_env("EXPERIENCES_SUBREDDITS", ("microdosing",)),
             keywords=_list_env("EXPERIENCES_KEYWORDS", ()),
             max_error_rate=_float_env("EXPERIENCES_MAX_ERROR_RATE", 0.01),
+            reddit=RedditSettings(
+                oauth_url=os.environ.get("EXPERIENCES_REDDIT_OAUTH_URL") or None,
+                reddit_url=os.environ.get("EXPERIENCES_REDDIT_URL") or None,
+                more_budget=int(os.environ.get("EXPERIENCES_MORE_BUDGET", "32")),
+                recheck_days=_float_env("EXPERIENCES_RECHECK_DAYS", 7.0, upper=None)),
         )
         if db:
             settings = replace(settings, db_path=Path(db).absolute())
@@ -89,7 +101,7 @@ def _list_env(name: str, default: tuple[str, ...]) -> tuple[str, ...]:
     return default if raw is None else tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
-def _float_env(name: str, default: float) -> float:
+def _float_env(name: str, default: float, upper: float | None = 1) -> float:
     raw = os.environ.get(name)
     if raw is None:
         return default
@@ -97,8 +109,8 @@ def _float_env(name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         raise SystemExit(f"{name}={raw!r} is not a number; set it to a share between 0 and 1") from None
-    if not 0 <= value <= 1:
-        raise SystemExit(f"{name}={raw!r} is outside 0..1; set it to a share such as 0.2")
+    if value < 0 or (upper is not None and value > upper):
+        raise SystemExit(f"{name}={raw!r} is out of range; set it to a number from 0" + (f" to {upper}" if upper else ""))
     return value
 
 

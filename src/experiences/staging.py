@@ -37,6 +37,7 @@ class BatchMeta:
     seconds: float
     final: bool  # the last batch of its source
     validated: int = 0  # reports that went through validation (after repeats were dropped)
+    newest_created_utc: float | None = None  # live sources, final batch: the new high-water mark
 
 
 def batch_dir(root: Path, run_id: str, source: str, number: int) -> Path:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .frames import MENTION_COLUMNS, Frames
 from .records import Quarantined
+from .sources.files import DELETED
 from .settings import SQL_DIR
 
 RESEARCH_TABLES = ("reports", "dose_mentions", "schedule_mentions", "effect_mentions", "quarantine", "pipeline_runs")
@@ -54,6 +55,7 @@ class RunCounts:
     duplicates: int = 0
     loaded: int = 0
     filtered: int = 0
+    removed: int = 0
     inputs: list[str] = field(default_factory=list)
 
     @property
@@ -78,9 +80,10 @@ def finish_run(path: Path, run_id: str, counts: RunCounts, status: str, message:
     with connect(path) as con:
         con.execute(
             """UPDATE pipeline_runs SET finished_at = now(), status = ?, read = ?, ingest_quarantined = ?,
-               validation_quarantined = ?, duplicates = ?, loaded = ?, filtered = ?, message = ? WHERE run_id = ?""",
+               validation_quarantined = ?, duplicates = ?, loaded = ?, filtered = ?, removed = ?, message = ?
+               WHERE run_id = ?""",
             [status, counts.read, counts.ingest_quarantined, counts.validation_quarantined, counts.duplicates,
-             counts.loaded, counts.filtered, message, run_id])
+             counts.loaded, counts.filtered, counts.removed, message, run_id])
 
 
 def unseen(con: duckdb.DuckDBPyConnection, frames: Frames) -> set[str]:
@@ -99,14 +102,23 @@ class Progress:
     source: str
     lines_done: int
     finished: bool
+    newest_created_utc: float | None = None  # None keeps the mark the source had
+
+
+@dataclass(frozen=True)
+class Loaded:
+    loaded: int
+    duplicates: int
+    removed: int
 
 
 def load_batch(path: Path, run_id: str, frames: Frames, quarantined: list[Quarantined],
-               progress: Progress | None = None) -> tuple[int, int]:
+               progress: Progress | None = None) -> Loaded:
     """Load one validated batch, its quarantined items and its source checkpoint in one transaction.
 
-    Returns (loaded, duplicates). Reports already present with the same content are duplicates and
-    leave the warehouse as it was; changed reports replace their old version and mentions.
+    Reports already present with the same content are duplicates and leave the warehouse as it
+    was; changed reports replace their old version and mentions; reports that Reddit now shows
+    as deleted or removed leave the warehouse with their mentions.
     """
     with connect(path) as con:
         con.execute("BEGIN TRANSACTION")
@@ -115,14 +127,33 @@ def load_batch(path: Path, run_id: str, frames: Frames, quarantined: list[Quaran
             batch = frames.without(set(frames.reports["id"]) - fresh)
             _replace_reports(con, run_id, batch)
             save_quarantine(con, run_id, quarantined)
+            removed = _remove_deleted(con, quarantined)
             if progress is not None:
-                con.execute("""INSERT OR REPLACE INTO source_progress VALUES (?, ?, ?, ?, now())""",
-                            [progress.source, progress.lines_done, progress.finished, run_id])
+                _save_progress(con, run_id, progress)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-    return len(fresh), len(frames.reports) - len(fresh)
+    return Loaded(len(fresh), len(frames.reports) - len(fresh), removed)
+
+
+def _remove_deleted(con: duckdb.DuckDBPyConnection, quarantined: list[Quarantined]) -> int:
+    ids = [q.record_id for q in quarantined if q.reason == DELETED and q.record_id]
+    if not ids:
+        return 0
+    present = con.execute("SELECT count(*) FROM reports WHERE list_contains(?, id)", [ids]).fetchone()[0]
+    for table in ("dose_mentions", "schedule_mentions", "effect_mentions"):
+        con.execute(f"DELETE FROM {table} WHERE list_contains(?, report_id)", [ids])
+    con.execute("DELETE FROM reports WHERE list_contains(?, id)", [ids])
+    return present
+
+
+def _save_progress(con: duckdb.DuckDBPyConnection, run_id: str, progress: Progress) -> None:
+    con.execute("""INSERT INTO source_progress VALUES (?, ?, ?, ?, ?, now())
+                   ON CONFLICT (source) DO UPDATE SET lines_done = excluded.lines_done,
+                       finished = excluded.finished, run_id = excluded.run_id, updated_at = excluded.updated_at,
+                       newest_created_utc = coalesce(excluded.newest_created_utc, source_progress.newest_created_utc)""",
+                [progress.source, progress.lines_done, progress.finished, progress.newest_created_utc, run_id])
 
 
 def _replace_reports(con: duckdb.DuckDBPyConnection, run_id: str, frames: Frames) -> None:
@@ -172,6 +203,25 @@ def resume_line(path: Path, source: str) -> int:
     with connect(path) as con:
         row = con.execute("SELECT lines_done, finished FROM source_progress WHERE source = ?", [source]).fetchone()
     return row[0] if row and not row[1] else 0
+
+
+def high_water(path: Path, source: str) -> float:
+    """The newest submission time a live source has loaded (0: collect everything)."""
+    if not path.exists():
+        return 0.0
+    with connect(path) as con:
+        row = con.execute("SELECT newest_created_utc FROM source_progress WHERE source = ?", [source]).fetchone()
+    return row[0] if row and row[0] is not None else 0.0
+
+
+def recent_ids(path: Path, source: str, since_utc: float) -> list[str]:
+    """Fullnames of the reports a live source loaded that were posted after `since_utc`."""
+    if not path.exists():
+        return []
+    with connect(path) as con:
+        rows = con.execute("SELECT id FROM reports WHERE source = ? AND epoch(created_utc) >= ? ORDER BY id",
+                           [source, since_utc]).fetchall()
+    return [row[0] for row in rows]
 
 
 def query(path: Path, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:

@@ -164,7 +164,7 @@ def test_too_many_validation_failures_fail_the_run(prefect_harness, tmp_path, mo
 
 def test_deployment_has_the_cron_schedule_and_the_data_folder(settings):
     from flows.pipeline import deployment
-    built = deployment(["/tmp/x.jsonl"], "15 4 * * *", settings)
+    built = deployment(["/tmp/x.jsonl"], ["microdosing"], "15 4 * * *", settings)
     assert built.schedules[0].schedule.cron == "15 4 * * *"
-    assert built.parameters == {"inputs": ["/tmp/x.jsonl"], "db": str(settings.db_path),
+    assert built.parameters == {"inputs": ["/tmp/x.jsonl"], "collect": ["microdosing"], "db": str(settings.db_path),
                                 "data_dir": str(settings.data_dir)}

@@ -1,23 +1,40 @@
 """Component `experiences_context`: ConText-style status of each effect mention.
 
-A trigger governs the words after it up to a termination term or the end of its sentence, and only
-within a few words: "no headaches, but some nausea" negates the headache, not the nausea. The
-reason someone doses ("for my anxiety") is not an effect, so such mentions are dropped.
+Each trigger governs only its own clause: the words between the sentence boundaries around the effect,
+cut at termination terms ("but", "however", ", and I", "now", ...). Within that clause:
+
+- reason ("for my anxiety", "to treat", "struggling with"), right before the effect: the reason for
+  dosing is no effect, and the mention is dropped; so is a state before dosing ("used to", "before
+  microdosing") or with another cause ("withdrawal", "coffee");
+- negation triggers ("no", "didn't", "without") reach at most window_words words forward, unless a
+  pseudo-trigger covers them ("no doubt", "not only", "never felt better"); post-negation triggers reach
+  back from just after the effect ("headaches: none", "the nausea went away");
+- hypothetical triggers ("if", "worried about", "some people", "hoping") reach over the clause before the
+  effect; a clause that ends the sentence with "?", or a sentence opening like a question ("Anyone ..."),
+  is a question, hence hypothetical.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
+from .effects import alternation
 from .mentions import EffectMention
-from .text import phrase_regex, sentence_span, sentence_starts
+from .text import text_of
 
 WORD = re.compile(r"[\w'’]+")
+# Sentence ends: end punctuation before a space or the end, and line breaks (a bare "." would cut "0.1g"). An
+# ellipsis ("I was outgoing... and happy") goes on with the sentence; it only breaks a clause.
+SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
+HISTORY_CHARS = 150  # how far back a history trigger reaches ("used to ...")
+REASON_CHARS = 80  # how far back a reason trigger is looked for ("to help with my ...")
+_LIST_ITEM = r"[\w'’-]+\s*(?:,|/|&|\band\b|\bor\b)\s*"
 
 
 @Language.factory("experiences_context")
@@ -27,36 +44,128 @@ def make_context(nlp: Language, name: str) -> "Context":
 
 class Context:
     def __init__(self):
-        self.rules = rules.load("context.json")
+        self.rules = r = rules.load("context.json")
         flags = re.IGNORECASE
-        self.negation = re.compile(rf"\b(?:{phrase_regex(self.rules.negation)})\b", flags)
-        self.hypothetical = re.compile(rf"\b(?:{phrase_regex(self.rules.hypothetical)})\b", flags)
-        self.reason = re.compile(rf"\b(?:{phrase_regex(self.rules.reason)})\s*$", flags)
-        self.termination = re.compile(rf"\b(?:{phrase_regex(self.rules.termination)})\b|[,;:(]\s*(?:but|and)\b", flags)
+        self.negation = re.compile(rf"\b(?:{alternation(r.negation)})(?![\w'’])", flags)
+        self.pseudo = re.compile(rf"\b(?:{alternation(r.pseudo)})(?![\w'’])", flags)
+        self.hypothetical = re.compile(rf"(?<![\w'’])(?:{alternation(r.hypothetical)})(?![\w'’])", flags)
+        between = rf"(?:\s*(?:(?:{alternation(r.reason_gap_words)})\b|{_LIST_ITEM})){{0,4}}\s*$"
+        self.reason = re.compile(rf"\b(?:{alternation(r.reason)}){between}", flags)
+        self.history = re.compile(rf"\b(?:{alternation(r.history)})\b", flags)
+        self.other_cause = re.compile(rf"\b(?:{alternation(r.other_cause)})\b", flags)
+        self.strong_termination = re.compile(rf"\b(?:{alternation(r.termination)})\b", flags)
+        after = rf"(?:[^\w.!?\n]+[\w'’]+){{0,{r.post_window_words}}}?[^\w.!?\n]*"
+        self.post_negation = re.compile(rf"{after}\b(?:{alternation(r.post_negation)})(?![\w'’])", flags)
+        self.post_other_cause = re.compile(rf"{after}\b(?:{alternation(r.other_cause)})\b", flags)
+        self.post_hypothetical = re.compile(rf"{after}\b(?:{alternation(r.post_hypothetical)})(?![\w'’])", flags)
+        self.question_start = re.compile(rf"[^\w]*(?:{alternation(r.question_starts)})\b", flags)
+        self.statement_start = re.compile(
+            rf"\W*(?:(?:and|but|so|now|then|yet)\s+)*(?:{alternation(r.statement_openers)})\b", flags)
+        # Clause breaks: termination words, and punctuation or "and"/"so" before a clause opener (", but",
+        # ", I", "; ", " - ", "...", "and I felt", "so am I"), or a closing parenthesis.
+        punctuation = (rf"[,;:(]\s*(?:{alternation(r.clause_openers)})\b|;|\)|\s[-–—]+\s|\.\.+|"
+                       rf"\bso\s+(?:{alternation(r.so_openers)})\b|\b(?:and|&)\s+(?:{alternation(r.and_openers)})\b")
+        self.termination = re.compile(rf"\b(?:{alternation(r.termination)})\b|{punctuation}", flags)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        starts = sentence_starts(text)
-        statuses = []
-        for mention in doc._.effects:
-            status = self._status(text, starts, mention)
+        if not doc._.effects:
+            return doc
+        text = text_of(doc)
+        sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not m.group().startswith("..")]
+        sentences.append(len(text))
+        kept = []
+        index = 0
+        # A word that is part of another effect ("a lack of worry") is no trigger of hypotheticals; nor of
+        # negation when that effect is a benefit (a relief or reversal: "no longer tired", "lack of worry").
+        spans = [(m.start, m.end) for m in doc._.effects]
+        benefit_spans = [(m.start, m.end) for m in doc._.effects if m.kind == "benefit" and m.status == "present"]
+        breaks = strong_breaks = None
+        for mention in doc._.effects:  # in text order
+            if breaks is None or sentences[index + 1] <= mention.start:
+                while sentences[index + 1] <= mention.start:
+                    index += 1
+                # the clause breaks of this sentence, found once for all its effects
+                breaks = _Breaks(self.termination.finditer(text, sentences[index], sentences[index + 1]))
+                strong_breaks = _Breaks(self.strong_termination.finditer(text, sentences[index], sentences[index + 1]))
+            status = self._status(text, sentences[index], sentences[index + 1], mention, spans, benefit_spans,
+                                  breaks, strong_breaks)
             if status is not None:
-                statuses.append(replace(mention, status=status))
-        doc._.effects = statuses
+                kept.append(replace(mention, status=status) if status != mention.status else mention)
+        doc._.effects = kept
         return doc
 
-    def _status(self, text: str, starts: list[int], mention: EffectMention) -> str | None:
-        sentence_start, sentence_end = sentence_span(starts, text, mention.start)
-        clause_start = sentence_start
-        for term in self.termination.finditer(text, sentence_start, mention.start):
-            clause_start = term.end()
+    def _status(self, text: str, sentence_start: int, sentence_end: int, mention: EffectMention,
+                spans: list[tuple[int, int]], benefit_spans: list[tuple[int, int]], breaks: "_Breaks",
+                strong_breaks: "_Breaks") -> str | None:
+        clause_start = breaks.last_end(sentence_start, mention.start)
+        clause_end = breaks.first_start(mention.end, sentence_end)
         before = text[clause_start:mention.start]
-        words = list(WORD.finditer(before))
-        window = before[words[-self.rules.window_words].start():] if len(words) > self.rules.window_words else before
-        if self.reason.search(before):
+        after = text[mention.end:clause_end]
+        # the reason for dosing sits right before the effect, even across a termination ("due to")
+        if (self.reason.search(text, max(sentence_start, mention.start - REASON_CHARS), mention.start)
+                or self.other_cause.search(before) or self.post_other_cause.match(after)):
             return None
-        if self.negation.search(window):
-            return "negated"
-        if self.hypothetical.search(before) or "?" in text[mention.end:sentence_end + 1]:
+        # A state before dosing ("I used to zone out, could not concentrate and felt tired") reaches over
+        # clause breaks, up to a termination word ("used to be anxious, but now calm") or HISTORY_CHARS back.
+        history_start = strong_breaks.last_end(max(sentence_start, mention.start - HISTORY_CHARS), mention.start)
+        history = self.history.search(text, history_start, mention.end)  # "always felt" may reach into "felt sad"
+        if history is not None and history.start() < mention.start:
+            return None
+        status = mention.status
+        if status == "present" and (self._negated(text, clause_start, mention, benefit_spans)
+                                    or self.post_negation.match(after)):
+            status = "negated"
+        if (self._hypothetical_before(text, clause_start, mention, spans) or self.post_hypothetical.match(after)
+                or self._question(text, sentence_start, sentence_end, clause_start, clause_end)):
             return "hypothetical"
-        return "present"
+        return status
+
+    def _negated(self, text: str, clause_start: int, mention: EffectMention, spans: list[tuple[int, int]]) -> bool:
+        window_start = max(clause_start, mention.start - 20 * self.rules.window_words)
+        words = list(WORD.finditer(text, window_start, mention.start))
+        if len(words) > self.rules.window_words:
+            window_start = words[-self.rules.window_words].start()
+        triggers = [t for t in self.negation.finditer(text, window_start, mention.start)
+                    if not any(s <= t.start() < e for s, e in spans)]
+        return self._unmasked(triggers, text, clause_start, mention)
+
+    def _hypothetical_before(self, text: str, clause_start: int, mention: EffectMention,
+                             spans: list[tuple[int, int]]) -> bool:
+        triggers = [t for t in self.hypothetical.finditer(text, clause_start, mention.start)
+                    if not any(s <= t.start() < e for s, e in spans)]
+        return self._unmasked(triggers, text, clause_start, mention)
+
+    def _unmasked(self, triggers: list[re.Match], text: str, clause_start: int, mention: EffectMention) -> bool:
+        """Whether some trigger is not part of a pseudo-trigger ("no doubt", "never felt better", "as if")."""
+        if not triggers:
+            return False
+        pseudo = [(m.start(), m.end()) for m in self.pseudo.finditer(text, clause_start, mention.end)]
+        return any(not any(s <= t.start() < e for s, e in pseudo) for t in triggers)
+
+    def _question(self, text: str, sentence_start: int, sentence_end: int, clause_start: int, clause_end: int) -> bool:
+        sentence = text[sentence_start:sentence_end].rstrip()
+        if sentence.endswith("?") or sentence.rstrip("\"')]").endswith("?"):
+            # "... and now I enjoy being alive?" keeps the order of a statement: disbelief, not a question
+            return clause_end >= sentence_end and not self.statement_start.match(text, clause_start)
+        return clause_start == sentence_start and self.question_start.match(text, sentence_start) is not None
+
+
+class _Breaks:
+    """The clause breaks of a text (non-overlapping, in order), found once per doc."""
+
+    def __init__(self, matches):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for match in matches:
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+
+    def last_end(self, lo: int, position: int) -> int:
+        """The end of the last break in [lo, position), or lo."""
+        index = bisect_right(self.ends, position) - 1
+        return self.ends[index] if index >= 0 and self.starts[index] >= lo else lo
+
+    def first_start(self, position: int, hi: int) -> int:
+        """The start of the first break in [position, hi), or hi."""
+        index = bisect_left(self.starts, position)
+        return self.starts[index] if index < len(self.starts) and self.starts[index] < hi else hi

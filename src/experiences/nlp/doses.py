@@ -1,7 +1,26 @@
 """Component `experiences_doses`: amounts of psilocybin material or LSD, normalised.
 
-Compiled regular expressions over the raw text (token patterns are far slower), then attribution
-to a substance from the nearest substance or supplement named in the same sentence.
+Two compiled regular expressions scan the raw text (token patterns are far slower): one for amounts
+that start with a digit or a decimal point, one for amounts anchored on a word ("a tenth of a
+gram", "one and a half grams", "point one", "two caps"). Only the candidates they find are looked
+at in Python: their close context is checked (stock, solvents, concentrations, conversions, tab
+strengths, the verb that governs the amount) and each is attributed to the substance, supplement
+or medicine named next to it.
+
+Notations: 0.1g, .1 g, 0,1 g, 100mg, 10ug/µg/mcg/mics; ranges (0.1-0.2g, 10~20 ug, ~10ug to ~25ug,
+between 0.1 and 0.2 g, 3g's to 5g's); lists sharing a unit ("100, 200 and 300 mg"); fractions
+(1/10 tab, 1/20th of a blotter, a tenth of a gram, one-twentieth of a tab, a gram and a half);
+"point one five"; capsule counts; volumes; and unitless amounts where the text makes them a dose
+("dosage: .08-.12", "I took .1", ".2 of cubes"): grams of mushroom, or for LSD a fraction of a tab
+(below 1) or ug, and only after a dosing word when the text is about LSD.
+
+Units (the rules and their reasons; the vocabulary lives in resources/doses.json):
+- mg of mushroom become g. A sub-milligram "mg" amount of mushroom (".5mg") is a slip for grams,
+  as no scale weighs half a milligram of mushroom; 1-10 whole mg of "mushroom" are a medicine's
+  amount ("5mg", "2.5mg"), not a dose.
+- mg of LSD below 1 mg convert literally, as the extraction contract says (0.01 mg -> 10 ug, so
+  ".25mg" is 250 ug); a whole-milligram amount right next to an LSD name ("LSD: 20 mg") is a slip
+  for ug, as 20 mg of LSD is no dose anyone takes. Grams of LSD are mushroom grams.
 """
 
 from __future__ import annotations
@@ -14,7 +33,7 @@ from spacy.tokens import Doc
 
 from . import rules
 from .mentions import DoseMention, SubstanceMention
-from .substances import SUPPLEMENT
+from .substances import SUPPLEMENT, medicine_mentions
 from .text import phrase_regex, sentence_span, sentence_starts
 
 NUMBER = r"(?:\d+(?:[.,]\d+)?|[.,]\d+)"
@@ -22,6 +41,18 @@ POINT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "f
                "seven": 7, "eight": 8, "nine": 9}
 DEFAULT_SUBSTANCE = {"g": "psilocybin", "mg": "psilocybin", "ug": "lsd", "tab": "lsd",
                      "capsule": "psilocybin", "ml": "lsd"}
+PSYCHEDELICS = ("psilocybin", "lsd")
+NOT_ORDINAL = ("half", "quarter", "whole")  # the other fraction words are ordinals too ("a third tab")
+# Words that may stand between "of a" and a unit ("1/18 of a full tab").
+UNIT_ADJECTIVES = (r"(?:full|whole|single|normal|standard|regular|typical|small|large|big|average|entire"
+                   r"|gel|paper|liquid)")
+DETERMINER = r"(?:a|an|one|the|my|your|his|her|their|each)"
+APPROX = r"(?:(?:~|±|about|around|approx\.?|approximately|roughly|maybe|like|only|just)\s*)?"
+# Countable nouns: ".5 mushrooms" is half a mushroom, not 0.5 g.
+COUNTABLE = r"(?:mushrooms?|shrooms?|truffles?|caps?|cubes?)\b"
+SIZE_WORDS = r"(?:small|smaller|tiny|little|medium|large|larger|big|bigger|huge|whole|single|full|ones?)"
+TIME_WORDS = (r"(?:hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|times?|minutes?|mins?|seconds?|secs?"
+              r"|am|pm|x|percent|%|people|persons?|doses|pieces?|mushrooms?|shrooms?|caps?|stems?)")
 
 
 @Language.factory("experiences_doses")
@@ -31,124 +62,467 @@ def make_dose_finder(nlp: Language, name: str) -> "DoseFinder":
 
 class DoseFinder:
     def __init__(self):
-        self.rules = rules.load("doses.json")
-        self.unit_of = {word.lower(): unit for unit, words in self.rules.units.items() for word in words}
+        self.rules = r = rules.load("doses.json")
+        self.unit_of = {word.lower(): unit for unit, words in r.units.items() for word in words}
         unit = phrase_regex(self.unit_of)
-        fraction = phrase_regex(self.rules.fractions)
-        count = phrase_regex(self.rules.number_words)
+        fraction = phrase_regex(r.fractions)
+        count = phrase_regex(r.number_words)
         point = "|".join(POINT_WORDS)
+        psilocybin = phrase_regex(next(s for s in rules.load("substances.json").substances
+                                       if s.id == "psilocybin").terms)
+        plural = r"(?:['’]?s\b)?"  # "3g's", "5gs"
         end = r"(?![\w/µμ])"
-        self.pattern = re.compile(
-            rf"(?<![\w.,/])(?P<low>{NUMBER})\s*(?:{unit})?\s*(?:-|–|—|~|to)\s*(?P<high>{NUMBER})\s*(?P<runit>{unit}){end}"
-            rf"|(?<![\w.,/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:th)?\s+(?:of\s+)?(?:(?:a|an|one|the|my)\s+)?(?P<funit>{unit}){end}"
-            rf"|\b(?:(?P<count>{count})\s+)?(?P<frac>{fraction})s?\s+(?:of\s+)?(?:(?:a|an|one|the|my)\s+)?(?P<wunit>{unit}){end}"
-            rf"|\bpoint\s+(?P<point>(?:{point})(?:\s+(?:{point}))?)\b"
-            rf"|(?<![\w.,/])(?P<value>{NUMBER})\s*(?P<unit>{unit}){end}"
-            rf"|\b(?P<capcount>{count}|\d)\s+(?P<capunit>caps?|capsules?|pills?){end}",
+        of_a = rf"(?:of\s+)?(?:{DETERMINER}\s+)?(?:{UNIT_ADJECTIVES}\s+)?"
+        bare = r"(?:0[.,]\d{1,3}|\.\d{1,3})"
+        # A unitless amount ends there: no unit, time word, size or count word ("1 small shroom"), digits,
+        # or a hyphenated word ("1-day") may follow.
+        bare_end = (rf"(?![\w/%]|[.,]\d|\s*(?:-|–|~|to)?\s*[.,]?\d"
+                    rf"|\s*(?:{unit}|{TIME_WORDS}|{SIZE_WORDS}|{COUNTABLE})\b|\s*/|-[a-z])")
+        cues = phrase_regex(r.dose_verbs + r.bare_cues)
+        # Two scans, each cheap where nothing can match: amounts that start with a digit or a decimal point,
+        # and amounts anchored on a word (a fraction word, "and a half", "point", a capsule word); a
+        # count word before those ("a tenth", "two caps") is looked up behind the match.
+        self.numeric = re.compile(
+            r"(?=[\d.,])(?:"
+            # ranges: 0.1-0.2g, 100 to 200mg, ~10ug to ~25ug, .1 and .2 g (after "between"), 3g's to 5g's
+            rf"(?<![\w.,/])(?P<low>{NUMBER})\s*(?:(?P<lunit>{unit}){plural}\s*)?"
+            rf"(?P<sep>-|–|—|~|to|and)\s*{APPROX}(?P<high>{NUMBER})\s*(?P<runit>{unit}){plural}{end}"
+            # numeric fractions: 1/10 tab, 1/20th of a blotter, 1/18 of a full tab
+            rf"|(?<![\w.,/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:st|nd|rd|th)?s?\s*{of_a}(?P<funit>{unit}){end}"
+            # an amount with its unit: 0.1g, 100 mg, 20+ ug, .3 of a gram
+            rf"|(?<![\w.,/])(?P<value>{NUMBER})\+?\s*(?P<of>of\s+(?:a|an|the)\s+)?(?P<unit>{unit}){plural}{end}"
+            # a unitless amount after a label: "dosage: .08-.12", "LSD dose: 12"
+            rf"|(?:(?<=:)|(?<=:\s))(?P<llow>{NUMBER})(?:\s*(?:-|–|~|to)\s*(?P<lhigh>{NUMBER}))?{bare_end}"
+            # a unitless fraction, a dose only after a dosing word: "took 1/12"
+            rf"|(?<![\w.,/])(?P<bnum>\d)\s*/\s*(?P<bden>\d{{1,2}})(?:st|nd|rd|th)?{bare_end}"
+            # a unitless decimal right before a mushroom name: ".8 penis envy cap", ".2 of cubes"
+            rf"|(?<![\w.,/])(?P<plow>{bare})\s+(?=of\s+(?:{DETERMINER}\s+)?(?:dried\s+)?(?:{psilocybin})\b"
+            rf"|(?!{COUNTABLE})(?:{psilocybin})\b)"
+            # any other leading-zero or leading-dot decimal ("I did .3 yesterday", "doing .5-.7"): grams,
+            # where the text is about mushrooms; not a price, a score, a version or a measure of something else
+            rf"|(?<![\w.,/$€£=<>±+*-])(?P<nlow>{bare})(?:\s*(?P<nsep>-|–|~|to|and)\s*{APPROX}(?P<nhigh>{bare}))?"
+            rf"{bare_end}(?!\s*(?:{phrase_regex(r.other_measures)})\b)"
+            r")",
             re.IGNORECASE,
         )
-        self.stock = re.compile(rf"\b(?:{phrase_regex(self.rules.stock_words)})\b", re.IGNORECASE)
+        self.words = re.compile(
+            r"\b(?:"
+            # word fractions: a tenth of a gram, quarter tab, one-twentieth of a blotter
+            rf"(?P<frac>{fraction})s?\s+(?P<of>of\s+)?(?:{DETERMINER}\s+)?(?:{UNIT_ADJECTIVES}\s+)?"
+            rf"(?P<wunit>{unit}){plural}{end}"
+            # one and a half grams, a gram and a half
+            r"|(?P<half>and\s+a\s+half|&\s*a\s*half)\b"
+            rf"|point\s+(?P<point>(?:{point})(?:\s+(?:{point}))?)\b"
+            rf"|(?P<capunit>caps?|capsules?|pills?){end}"
+            r")",
+            re.IGNORECASE,
+        )
+        # The same without its ranges, to reread the first amount of a false range.
+        self.single = re.compile(self.numeric.pattern.replace("(?P<sep>-|–|—|~|to|and)", "(?P<sep>(?!))")
+                                 .replace("(?P<nsep>-|–|~|to|and)", "(?P<nsep>(?!))"), re.IGNORECASE)
+        self.count_before = re.compile(rf"\b(?P<count>{count}|\d+)[\s-]+$", re.IGNORECASE)
+        self.half_before = re.compile(rf"\b(?P<count>{count}|\d+)\s+(?:(?P<unit>{unit}){plural}\s+)?$", re.IGNORECASE)
+        self.half_after = re.compile(rf"\s+(?P<unit>{unit}){plural}{end}", re.IGNORECASE)
+        self.listed_before = re.compile(rf"(?<![\w.,/])(?:{NUMBER}\s*(?:,\s*(?:and|or)?|and|or|/)\s*)+$",
+                                        re.IGNORECASE)
+        self.between_before = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+        self.cue_before = re.compile(rf"\b(?:{cues})\s*:?\s*{APPROX}$", re.IGNORECASE)
+        self.label_before = re.compile(r"\b(?:dose|dosage|amount)\s*:\s*$", re.IGNORECASE)
+        self.stock = re.compile(rf"\b(?:{phrase_regex(r.stock_words)})\b", re.IGNORECASE)
+        self.stock_before = re.compile(rf"\b(?:{phrase_regex(r.stock_before)})\s*$", re.IGNORECASE)
+        self.stock_after = re.compile(rf"\s*(?:{phrase_regex(r.stock_after)})\b", re.IGNORECASE)
+        self.verbs = re.compile(rf"\b(?:(?P<stock>{phrase_regex(r.stock_verbs)})"
+                                rf"|(?P<solution>{phrase_regex(r.solution_verbs)})"
+                                rf"|(?P<dose>{phrase_regex(r.dose_verbs)}))\b", re.IGNORECASE)
+        self.per = re.compile(rf"\s*(?:of\s+[\w-]+\s+)?(?:for\s+)?(?:/|per|a|an|each|every)\s*(?:{NUMBER}\s*)?"
+                              rf"(?:{phrase_regex(r.per_units)})\b", re.IGNORECASE)
+        # "2ug per 1ml", "10ug/1ml"; but "100 / 150mg" offers two amounts
+        self.per_before = re.compile(r"\b(?:per|every|each)\s+$|(?<![\d\s])\s?/\s*$", re.IGNORECASE)
+        self.equals_after = re.compile(r"\s*(?:=|equals\b|is\s+equal\s+to\b)", re.IGNORECASE)
+        self.equals_before = re.compile(r"(?:=|\bequals|\bequal\s+to)\s*$", re.IGNORECASE)
+        solvent = phrase_regex(r.solvent_words)
+        self.solvent_after = re.compile(
+            rf"\s*(?:of\s+)?(?:[\w%]+\s+)?(?:{solvent})\b"
+            rf"|\s+in\s+(?:{solvent}|{NUMBER}\s*(?:{phrase_regex(r.units['ml'])})\b)", re.IGNORECASE)
+        self.solvent_in = re.compile(rf"\b(?:{solvent})\b", re.IGNORECASE)
+        self.volume_in = re.compile(rf"{NUMBER}\s*(?:{phrase_regex(r.units['ml'])})\b", re.IGNORECASE)
+        self.in_before = re.compile(r"\bin\s+(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+        tab_words = phrase_regex(w for w in r.units["tab"] if " " not in w)
+        self.strength_after = re.compile(
+            rf"\s*(?:(?!(?:of|from|per|a|an|the|in|and|or|to|each|every|with)\b)[\w'-]+\s+){{0,3}}(?:{tab_words})\b",
+            re.IGNORECASE)
+        self.strength_before = re.compile(rf"\b(?:of|with|from|{DETERMINER})\s+$", re.IGNORECASE)
+        self.part_of_before = re.compile(
+            rf"(?:\b(?:{fraction})s?|\b(?:piece|part|bit|portion|fraction|slice|cut)s?|\d+\s*/\s*\d+(?:st|nd|rd|th)?)"
+            rf"\s+(?:of\s+)?(?:(?:{DETERMINER}|this|that|these|those)\s+)?$", re.IGNORECASE)
+        self.tabs_of_before = re.compile(
+            rf"\b(?:{tab_words})\s+(?:of|at|are|is|were|was)\s+(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+        self.each_after = re.compile(
+            rf"\s*(?:each(?!\s+(?:{TIME_WORDS}|day|morning|night|evening|time|dose|dosing)\b)"
+            rf"|per\s+(?:{tab_words}|square|pellet|micropellet|gel))\b", re.IGNORECASE)
+        self.quantifier_before = re.compile(r"\b(?:no|any|every|each|per|a|size|sized)\s+$", re.IGNORECASE)
+        self.clause_break = re.compile(r"[,;]")
+        self.hit_verb = re.compile(r"\s+(?:me|you|him|her|us|them|hard|harder|different|differently|home)\b",
+                                   re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         starts = sentence_starts(text)
-        found = []
-        for match in self.pattern.finditer(text):
-            amount = self._amount(match)
-            if amount is None:
-                continue
-            low, high, unit = amount
-            dose = self._attribute(text, starts, match.start(), match.end(), low, high, unit, doc._.substances)
+        mentions = doc._.substances
+        candidates = self._numeric_candidates(text) + self._word_candidates(text)
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        found: list[DoseMention] = []
+        covered = 0
+        for start, end, amount in candidates:
+            if start < covered:
+                continue  # inside an amount already read ("2 caps" by both scans)
+            covered = end
+            dose = self._attribute(text, starts, start, end, *amount, mentions)
             if dose is not None:
                 found.append(dose)
-        doc._.doses = found
+        doc._.doses = _drop_counted_contents(found, text, starts)
         return doc
 
-    def _amount(self, m: re.Match) -> tuple[float, float, str] | None:
-        groups = m.groupdict()
-        if groups["runit"]:
-            low, high, unit = _number(groups["low"]), _number(groups["high"]), self.unit_of[_norm(groups["runit"])]
-            if low is None or high is None or low >= high:
+    def _numeric_candidates(self, text: str) -> list:
+        candidates = []
+        pos = 0
+        while (m := self.numeric.search(text, pos)) is not None:
+            pos = m.end()
+            amount = self._numeric_amount(m, text)
+            if amount == "pair":
+                unit = self.unit_of[_norm(m["funit"])]
+                for name in ("num", "den"):
+                    value = float(m[name])
+                    candidates.append((m.start(name), m.end() if name == "den" else m.end(name),
+                                       (value, value, unit, None)))
+                continue
+            if amount == "retry":
+                # Not one range ("5g to .70mg-.75mg", "at 0.03 and 0.055"): read its first amount alone.
+                first = self.single.match(text, m.start())
+                if first is not None and first.end() <= m.start("high" if m["low"] else "nhigh"):
+                    amount = self._numeric_amount(first, text)
+                    if amount not in (None, "retry"):
+                        candidates.append((first.start(), first.end(), amount))
+                pos = m.start("high" if m["low"] else "nhigh")
+                continue
+            if amount is not None:
+                candidates.append((m.start(), m.end(), amount))
+                if m["value"] is not None:
+                    candidates.extend(self._listed_before(text, m.start(), amount))
+        return candidates
+
+    def _listed_before(self, text: str, start: int, amount: tuple) -> list:
+        """Bare numbers listed before an amount share its unit: "100, 200 and 300 mg", "3 or 5 ug"."""
+        listed = self.listed_before.search(text, max(0, start - 40), start)
+        if listed is None:
+            return []
+        value, unit = amount[0], amount[2]
+        found = []
+        for number in re.finditer(NUMBER, listed.group()):
+            low = _number(number.group())
+            if low and value / 10 <= low <= value * 10:  # of one magnitude: "25, 70kg and 0.2g" is no list
+                found.append((listed.start() + number.start(), listed.start() + number.end(),
+                              (low, low, unit, None)))
+        return found
+
+    def _word_candidates(self, text: str) -> list:
+        candidates = []
+        for m in self.words.finditer(text):
+            start, end = m.span()
+            lookback = max(0, start - 20)
+            if m["frac"]:
+                if m["frac"].lower() not in NOT_ORDINAL and not m["of"]:
+                    continue  # "a third capsule" is the third one; "a third of a capsule" is a fraction
+                count = self.count_before.search(text, lookback, start)
+                times = 1
+                if count and not count["count"].isdigit():  # "two tenths"; a digit before is no count of it
+                    times, start = self.rules.number_words.get(count["count"].lower(), 1), count.start()
+                low = times * self.rules.fractions[m["frac"].lower()]
+                amount = (low, low, self.unit_of[_norm(m["wunit"])], None)
+            elif m["half"]:
+                whole = self.half_before.search(text, lookback, start)
+                after = self.half_after.match(text, end) if whole is not None and not whole["unit"] else None
+                if whole is None or (not whole["unit"] and after is None):
+                    continue
+                raw = whole["count"].lower()
+                low = (float(raw) if raw.isdigit() else self.rules.number_words.get(raw, 1)) + 0.5
+                unit = whole["unit"] or after["unit"]
+                start, end = whole.start(), (after.end() if after is not None else end)
+                amount = (low, low, self.unit_of[_norm(unit)], None)
+            elif m["point"]:
+                digits = "".join(str(POINT_WORDS[w.lower()]) for w in m["point"].split())
+                low = float("0." + digits)
+                amount = (low, low, "g", None)
+            else:
+                count = self.count_before.search(text, lookback, start)
+                if count is None:
+                    continue
+                raw = count["count"].lower()
+                if raw in ("a", "an", "another") or (raw.isdigit() and len(raw) > 1):
+                    continue
+                low = float(raw) if raw.isdigit() else self.rules.number_words.get(raw)
+                if not low:
+                    continue
+                start = count.start()
+                amount = (low, low, "capsule", None)
+            candidates.append((start, end, amount))
+        return candidates
+
+    def _numeric_amount(self, m: re.Match, text: str):
+        """(low, high, unit, kind) from a numeric match, None, or "retry" for a false range; kind is
+        None for an amount with its unit, else how a unitless amount was found."""
+        g = m.groupdict()
+        kind = None
+        if g["runit"]:
+            low, high, unit = _number(g["low"]), _number(g["high"]), self.unit_of[_norm(g["runit"])]
+            if low is None or high is None:
                 return None
-        elif groups["funit"]:
-            denominator = int(groups["den"])
-            if denominator == 0:
+            if g["sep"].lower() == "and" and \
+                    not self.between_before.search(text, max(0, m.start() - 10), m.start()):
+                return "retry"  # "and" joins two amounts, unless after "between"
+            if g["lunit"]:
+                lunit = self.unit_of[_norm(g["lunit"])]
+                if lunit != unit:
+                    scale = {("mg", "g"): 0.001, ("g", "mg"): 1000}.get((lunit, unit))
+                    if scale is None:
+                        return "retry"
+                    low *= scale
+            if low >= high:
+                return "retry" if g["lunit"] else None
+        elif g["funit"]:
+            denominator = int(g["den"])
+            if denominator == 0 or int(g["num"]) > 9 or denominator > 100:
+                return "pair"  # "100 / 150mg": two amounts, not a fraction
+            low = high = int(g["num"]) / denominator
+            unit = self.unit_of[_norm(g["funit"])]
+        elif g["unit"]:
+            low = high = _number(g["value"])
+            unit = self.unit_of[_norm(g["unit"])]
+            if low is None or (g["of"] and low >= 1):  # "10 of the tabs" counts tabs, it is no amount
                 return None
-            low = high = int(groups["num"]) / denominator
-            unit = self.unit_of[_norm(groups["funit"])]
-        elif groups["wunit"]:
-            times = self.rules.number_words.get((groups["count"] or "a").lower(), 1)
-            low = high = times * self.rules.fractions[groups["frac"].lower()]
-            unit = self.unit_of[_norm(groups["wunit"])]
-        elif groups["point"]:
-            digits = "".join(str(POINT_WORDS[w.lower()]) for w in groups["point"].split())
-            low = high = float("0." + digits)
-            unit = "g"
-        elif groups["unit"]:
-            low = high = _number(groups["value"])
-            unit = self.unit_of[_norm(groups["unit"])]
+            if unit == "tab" and g["unit"].lower().startswith("hit") and self.hit_verb.match(text, m.end()):
+                return None  # "my 0.25 hits me hard": the verb, not a unit
+            if unit == "capsule" and low < 1:
+                unit = "g"  # "one 0.2 capsule": the content in grams, not a count
+        elif g["llow"]:
+            colon = text.rfind(":", max(0, m.start() - 2), m.start())
+            if not self.label_before.search(text, max(0, colon - 10), colon + 1):
+                return None  # "Day 3: 2"
+            low, high = _number(g["llow"]), _number(g["lhigh"]) if g["lhigh"] else None
+            unit, kind = "number", "label"
+        elif g["bnum"]:
+            denominator = int(g["bden"])
+            if denominator == 0 or int(g["bnum"]) >= denominator or \
+                    not self.cue_before.search(text, max(0, m.start() - 40), m.start()):
+                return None  # "3/4 days", "on 5/6": only "took 1/12" is a dose
+            low = high = int(g["bnum"]) / denominator
+            unit, kind = "fraction", "fraction"
+        else:
+            if g["nsep"] and g["nsep"].lower() == "and" and \
+                    not self.between_before.search(text, max(0, m.start() - 10), m.start()):
+                return "retry"
+            low = _number(g["plow"] or g["nlow"])
+            high = _number(g["nhigh"]) if g["nhigh"] else None
+            cued = bool(g["plow"]) or bool(self.cue_before.search(text, max(0, m.start() - 40), m.start()))
+            unit, kind = "decimal", ("cued" if cued else "loose")
+        if kind is not None:
             if low is None:
                 return None
-        else:
-            raw = groups["capcount"].lower()
-            low = high = float(raw) if raw.isdigit() else self.rules.number_words.get(raw)
-            unit = "capsule"
-            if low is None or raw in ("a", "an"):
+            high = low if high is None else high
+            if low > high:
                 return None
-        if low <= 0:
+        if low < 0 or high <= 0 or (low == 0 and low == high):
             return None
-        return round(low, 6), round(high, 6), unit
+        return low, high, unit, kind
 
-    def _attribute(self, text, starts, start, end, low, high, unit, substances) -> DoseMention | None:
+    def _excluded(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int, unit: str) -> bool:
+        """Stock, solvent volumes, concentrations, conversions and tab strengths: amounts that are not doses."""
+        before = text[max(sentence_start, start - 12):start]
+        near_before = max(sentence_start, start - 25)
+        after_end = min(sentence_end, end + 40)
+        if self.stock.search(text, end, min(sentence_end, end + 15)) or self.stock.search(before):
+            return True  # "a 3.5g bag", "a 4 g bar"
+        verb = self._governing_verb(text, sentence_start, start)
+        if (self.stock_before.search(before) and verb != "dose") or self.stock_after.match(text, end, after_end):
+            return True  # "down to my last 0.2g" (but "took my last 0.2g"), "0.2g left"
+        if self.per.match(text, end, after_end) or self.per_before.search(text, near_before, start):
+            return True  # "10ug per ml", "10g per litre", "100ug per 100ml", "2ug per 1ml": a concentration
+        if verb != "dose" and (self.equals_after.match(text, end, after_end)
+                               or self.equals_before.search(text, near_before, start)):
+            return True  # "1 ml = 10 ug": a conversion, unless someone took it ("took 5ml = 5ug")
+        if unit in ("ml", "ug", "mg", "tab") and (self.solvent_after.match(text, end, after_end) or (
+                unit == "ml" and self.in_before.search(text, max(sentence_start, start - 12), start))):
+            return True  # "75ml of distilled water", "100ug in 75ml", "put 700mcg in vodka"
+        if verb == "stock" or (verb == "solution" and unit in ("ug", "tab", "ml")):
+            return True  # "I bought 15g", "pulled 48 grams dried", "Ordered 10x 100ug blotters"
+        if unit == "ug":
+            # The strength of a tab, not a dose: "1/16 of 200 ug", "half my 105ug tab", "4 tabs of 115ug",
+            # "they are 100ug each", and "200ug blotters" unless someone took it
+            if self.part_of_before.search(text, near_before, start) or self.each_after.match(text, end, after_end):
+                return True
+            if self.tabs_of_before.search(text, near_before, start):
+                return True
+            if self.strength_after.match(text, end, after_end) and (
+                    verb != "dose" or self.strength_before.search(text, near_before, start)):
+                return True
+        if unit == "capsule" and self.quantifier_before.search(text, max(sentence_start, start - 8), start):
+            return True  # "no one pill", "per capsule", "size 1 capsules"
+        return False
+
+    def _governing_verb(self, text: str, sentence_start: int, start: int) -> str | None:
+        """"stock", "solution" or "dose": the kind of the nearest verb before the amount in its clause, if any."""
+        lo = max(sentence_start, start - 45)
+        breaks = [b.end() for b in self.clause_break.finditer(text, lo, start)]
+        if breaks:
+            lo = breaks[-1]
+        last = None
+        for last in self.verbs.finditer(text, lo, start):
+            pass
+        if last is None:
+            return None
+        return "stock" if last["stock"] else "solution" if last["solution"] else "dose"
+
+    def _attribute(self, text, starts, start, end, low, high, unit, kind, mentions) -> DoseMention | None:
         sentence_start, sentence_end = sentence_span(starts, text, start)
+        if self._excluded(text, sentence_start, sentence_end, start, end, unit):
+            return None
         window = self.rules.window_chars
-        if self.stock.search(text, end, min(sentence_end, end + 15)) or self.stock.search(
-                text, max(sentence_start, start - 12), start):
-            return None  # "a 3.5g bag", "a 4 g bar": stock, not a dose
-        substance = _nearest(text, substances, start, end, max(sentence_start, start - window),
-                             min(sentence_end, end + window))
+        lo, hi = max(sentence_start, start - window), min(sentence_end, end + window)
+        medicines = [x for x in medicine_mentions(text, lo, hi)
+                     if not any(m.start < x.end and x.start < m.end for m in mentions)]
+        if medicines:  # a medicine no lexicon lists, named by its word ending ("vortioxetine 10mg")
+            mentions = sorted(mentions + medicines, key=lambda x: x.start)
+        substance, tight = _nearest(text, mentions, start, end, lo, hi)
         if substance in (SUPPLEMENT, "other"):
             return None
+        if kind is not None:
+            return self._bare(mentions, start, end, low, high, kind, substance)
+        if substance is None and unit in ("mg", "ml"):
+            previous = _previous_mention(mentions, start, max(0, start - self.rules.previous_chars))
+            if previous in (SUPPLEMENT, "other"):
+                return None  # "I'm tapering off sertraline. Down to 50mg now."
         if substance is None:
+            named = {m.substance for m in mentions}
+            if unit not in ("ug", "tab") and "other" in named and not named & set(PSYCHEDELICS):
+                return None  # a post only about another drug: its amounts are that drug's
             substance = DEFAULT_SUBSTANCE[unit]
-        if unit in ("g", "mg") and substance == "lsd" and not (unit == "mg" and high <= 1):
-            substance = "psilocybin"  # grams, or whole milligrams, of LSD are never a microdose
+        if unit == "g" and substance == "lsd":
+            substance = "psilocybin"  # grams of LSD are never a dose
         if unit == "mg":
-            if substance == "lsd":
-                low, high, unit = low * 1000, high * 1000, "ug"
+            if substance == "lsd" and high < 1:
+                low, high, unit = low * 1000, high * 1000, "ug"  # 0.01 mg of LSD is 10 ug
+            elif substance == "lsd" and tight:
+                unit = "ug"  # "20mg LSD": a slip for ug
+            elif high < 1:
+                substance, unit = "psilocybin", "g"  # ".5mg" of mushroom: a slip for grams
+            elif high < self.rules.min_mushroom_mg:
+                return None  # "5mg", "2.5mg": a medicine's amount, no scale weighs mushroom so finely
             else:
-                low, high, unit = low / 1000, high / 1000, "g"
+                substance, low, high, unit = "psilocybin", low / 1000, high / 1000, "g"
         elif unit in ("ug", "tab"):
             substance = "lsd"
+        if high > self.rules.max_amounts.get(unit, float("inf")):
+            return None  # "48 grams", "200ml": stock or solvent, whatever the verb
+        if unit == "tab" and low >= 1 and self.solvent_in.search(text, sentence_start, sentence_end) \
+                and self.volume_in.search(text, sentence_start, sentence_end):
+            return None  # "10ml of water & 1 tab": a solution being made
+        return DoseMention(substance, round(low, 6), round(high, 6), unit, start, end)
+
+    def _bare(self, mentions, start, end, low, high, kind, substance) -> DoseMention | None:
+        """A unitless amount: grams of mushroom, or for LSD a fraction of a tab (below 1) or ug."""
+        if substance is None:
+            substance = _topic(mentions, start)
+        if kind == "loose" and substance == "lsd":
+            return None  # a bare ".5" about LSD could be ml, tabs or anything: only with a dosing word
+        if substance is None:
+            substance = "lsd" if kind == "fraction" else "psilocybin"
+        if substance == "psilocybin":
+            if kind == "fraction":
+                return None  # "1/10" of a mushroom dose is no weight
+            unit = "g"
+            if kind == "label" and high >= 10:
+                low, high = low / 1000, high / 1000  # "dose: 100": milligrams
+        else:
+            unit = "tab" if high < 1 else "ug"
         return DoseMention(substance, round(low, 6), round(high, 6), unit, start, end)
 
 
-_AFTER_GAP = re.compile(r"[\s(]*(?:(?:of|dried|fresh|ground|powdered|my|the|some|worth|a|an)\s+)*[\s(]*")
+# Between an amount and the substance named after it: filler words, or two words of any kind
+# ("0.2 g local Oregon cubensis").
+_AFTER_GAP = re.compile(r"[\s(]*(?:(?:of|dried|dry|fresh|ground|powdered|weight|my|the|some|worth|a|an|being|caps?|"
+                        r"capsules?|pills?|doses?|microdoses?)[\s(]+)*(?:[a-z'-]+\s+){0,2}[\s(]*", re.IGNORECASE)
 _BEFORE_GAP = re.compile(r"[^\d;]*")
-_ADJACENT = re.compile(r"[\s(:~-]*(?:about|around|approx\.?|roughly)?[\s(:~-]*")
+_ADJACENT = re.compile(r"[\s(:,~-]*(?:(?:about|around|approx\.?|roughly|maybe|probably|like|say|dose|dosage|amount)"
+                       r"[\s(:,~-]+)*[\s(:~-]*", re.IGNORECASE)
+# Between a supplement or medicine and its amount: a few filler words, no conjunction ("my SSRI to 20mg",
+# "xanax still 5mg"), so that "100mg niacin and 0.1g caps" keeps the 0.1g.
+_SUPPLEMENT_GAP = re.compile(
+    r"[\s(:,~-]*(?:(?!(?:and|with|plus|or|then|but|also|while|before|after|vs)\b)[a-z']+[\s(:,~-]+){0,4}", re.IGNORECASE)
 
 
-def _nearest(text: str, mentions: list[SubstanceMention], start: int, end: int, lo: int, hi: int) -> str | None:
+def _nearest(text: str, mentions: list[SubstanceMention], start: int, end: int, lo: int, hi: int
+             ) -> tuple[str | None, bool]:
     """The substance named right after the amount ("100mg of shrooms", "10ug LSD"), else the closest
-    one before it with no other amount in between ("LSD, about 10ug")."""
+    one before it with no other amount in between ("LSD, about 10ug"); and whether it is adjacent."""
     index = bisect_left([m.start for m in mentions], end)
     if index < len(mentions) and mentions[index].start < hi and _AFTER_GAP.fullmatch(text, end, mentions[index].start):
-        return mentions[index].substance
+        return mentions[index].substance, True
     if index > 0:
         before = mentions[index - 1]
-        gap = _BEFORE_GAP if before.substance in ("psilocybin", "lsd") else _ADJACENT
-        if lo <= before.end <= start and gap.fullmatch(text, before.end, start):
-            return before.substance
+        if lo <= before.end <= start:
+            if before.substance not in PSYCHEDELICS:
+                if _SUPPLEMENT_GAP.fullmatch(text, before.end, start):
+                    return before.substance, False
+            elif _ADJACENT.fullmatch(text, before.end, start):
+                return before.substance, True
+            elif _BEFORE_GAP.fullmatch(text, before.end, start):
+                return before.substance, False
+    return None, False
+
+
+def _previous_mention(mentions: list[SubstanceMention], position: int, lo: int) -> str | None:
+    """The substance or supplement named last before a position, if it ends after lo."""
+    index = bisect_left([m.end for m in mentions], position + 1) - 1
+    if index >= 0 and mentions[index].end >= lo:
+        return mentions[index].substance
     return None
 
 
+def _topic(mentions: list[SubstanceMention], position: int) -> str | None:
+    """The psychedelic the text is about at a position: the last one named before it, else the first after."""
+    previous = [m.substance for m in mentions if m.substance in PSYCHEDELICS and m.end <= position]
+    if previous:
+        return previous[-1]
+    return next((m.substance for m in mentions if m.substance in PSYCHEDELICS), None)
+
+
+def _drop_counted_contents(doses: list[DoseMention], text: str, starts: list[int]) -> list[DoseMention]:
+    """A capsule count whose content is stated close by is the stated dose, not a count:
+    "two caps that I weighed at .1g total" is 0.1 g, as is ".1 g of powder in one capsule"."""
+    weights = [d for d in doses if d.unit == "g"]
+    if not weights or all(d.unit != "capsule" for d in doses):
+        return doses
+    kept = []
+    for dose in doses:
+        if dose.unit == "capsule":
+            sentence_end = sentence_span(starts, text, dose.start)[1]
+            sentence_start = sentence_span(starts, text, dose.start)[0]
+            if any(dose.end <= w.start <= min(sentence_end, dose.end + 40)
+                   or max(sentence_start, dose.start - 40) <= w.end <= dose.start for w in weights):
+                continue
+        kept.append(dose)
+    return kept
+
+
 def _number(raw: str) -> float | None:
-    # A comma followed by one to two digits is a decimal comma ("0,1 g", "2,5 ug").
+    # A comma followed by one to two digits, or after a zero, is a decimal comma ("0,1 g", "2,5 ug", "0,100g").
     if "," in raw:
         whole, _, fraction = raw.partition(",")
-        if len(fraction) > 2:
+        if len(fraction) > 2 and whole not in ("", "0"):
             return None
         raw = f"{whole or '0'}.{fraction}"
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        raw = f"0.{raw[1:]}"  # "03g": the decimal point was dropped
     try:
         return float(raw)
     except ValueError:

@@ -1,14 +1,69 @@
-"""Component `experiences_effects`: the 25 effect ids from their wordings (a phrase matcher)."""
+"""Component `experiences_effects`: the 25 effect ids from their wordings.
+
+One PhraseMatcher (on NORM, so "didn't", "didn’t" and "didnt" match alike) finds every wording of
+effects.json; overlapping matches keep the longest. Then cheap checks on the few words around each match:
+
+- terms name the effect on their own ("headache", "slept better");
+- weak terms are common words that count only after a state cue ("felt so calm", not "stay calm");
+  feel terms only after a feeling verb ("felt good", not "good question");
+- negated terms count only when negated ("didn't notice anything" -> no_effect);
+- conditions ("anxiety", "depression") are no effect alone (usually the reason for dosing), but their
+  relief is a benefit: "less anxiety", "my depression lifted" -> anxiety_reduction, mood_improvement;
+- a reversal turns a side effect into its opposite benefit ("no longer tired" -> energy_increase) and a
+  loss turns a benefit into its opposite side effect ("lack of focus" -> brain_fog); an effect with no
+  opposite is then negated ("relief from headaches");
+- not_effects are longer wordings that contain a term but name no effect ("social media").
+
+The span of a mention covers its reversal or negation words, so the context component sees only what
+governs the whole phrase. Status (negated / hypothetical) and reasons are the context component's job.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from . import rules
 from .mentions import EffectMention
+from .text import text_of
+
+BLOCK, TERM, LEVEL, WEAK, FEEL, NEGATED, CONDITION = range(7)  # in order of precedence
+_WORD = r"[\w'’-]+"
+_LIST_ITEM = rf"{_WORD}\s*(?:,|/|&|\band\b|\bor\b)\s*"  # "energized, " in "felt energized, confident"
+_STOPS = (". ", "! ", "? ", "\n")  # sentence ends (a bare "." would cut "0.1g")
+_BEFORE_CHARS = 90  # how far back the word checks look (within the sentence)
+_AFTER_CHARS = 70
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Literal phrases as one regex alternation, written as a trie ("not(?:\\s+(?:once|really))?") so that
+    the engine dispatches on the next character instead of trying every phrase in turn, and longer phrases
+    win. A space matches any whitespace; an apostrophe matches ' or ’ or none ("didn't", "didn’t", "didnt")."""
+    trie: dict = {}
+    for phrase in set(phrases):
+        node = trie
+        for char in phrase.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}  # end of a phrase
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        piece = r"\s+" if char == " " else "['’]?" if char == "'" else re.escape(char)
+        branches.append(piece + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 @Language.factory("experiences_effects")
@@ -18,18 +73,168 @@ def make_effect_finder(nlp: Language, name: str) -> "EffectFinder":
 
 class EffectFinder:
     def __init__(self, nlp: Language):
-        self.effects = rules.load("effects.json").by_id()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for effect in self.effects.values():
-            self.matcher.add(effect.id, list(nlp.tokenizer.pipe(effect.terms)))
+        lexicon = rules.load("effects.json")
+        negation = rules.load("context.json").negation
+        self.effects = lexicon.by_id()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.labels: dict[int, tuple[int, str | None]] = {}
+
+        def add(key: str, mode: int, effect_id: str | None, phrases: tuple[str, ...]) -> None:
+            if phrases:
+                self.matcher.add(key, list(nlp.tokenizer.pipe(phrases)))
+                self.labels[nlp.vocab.strings[key]] = (mode, effect_id)
+
+        for effect in lexicon.effects:
+            add(effect.id, TERM, effect.id, effect.terms)
+            add(f"{effect.id}#weak", WEAK, effect.id, effect.weak_terms)
+            add(f"{effect.id}#feel", FEEL, effect.id, effect.feel_terms)
+            add(f"{effect.id}#negated", NEGATED, effect.id, effect.negated_terms)
+            add(f"{effect.id}#condition", CONDITION, effect.id, effect.conditions)
+            add(f"{effect.id}#level", LEVEL, effect.id, effect.levels)
+        add("#not_effect", BLOCK, None, lexicon.not_effects)
+
+        flags = re.IGNORECASE
+        gap = rf"(?:{alternation(lexicon.gap_words)})"  # "less of my anxiety"
+        aux = rf"(?:{alternation(lexicon.aux_words)}|\d+)"  # "anxiety is 90 percent gone"
+        tail = rf"(?:\s*(?:{alternation(lexicon.fillers)})\b|\s*{_LIST_ITEM}){{0,6}}\s*$"
+        self.cue = re.compile(rf"\b(?:{alternation(lexicon.cues)}){tail}", flags)
+        self.feel_cue = re.compile(rf"\b(?:{alternation(lexicon.feel_cues)}){tail}", flags)
+        self.post_cue = re.compile(rf"\s*(?:{alternation(lexicon.post_cues)})\b", flags)
+        self.negated_before = re.compile(
+            rf"\b(?:{alternation(negation)})(?:\s+(?:{alternation(lexicon.negation_gap_words)})\b)*\s*$", flags)
+        between_before = rf"(?:\s*(?:{gap}\b|{_LIST_ITEM})){{0,{lexicon.reversal_window_words}}}\s*$"
+        self.reversal_before = re.compile(rf"\b(?:{alternation(lexicon.reversal_before)}){between_before}", flags)
+        # a loss reaches only the benefit right after it: "less anxious, better mood" loses nothing
+        self.loss_before = re.compile(rf"\b(?:{alternation(lexicon.loss_before)})(?:\s+{gap}\b)*\s*$", flags)
+        # "<condition> (and depression) (has) (almost completely) <lifted>": one more listed item, then only
+        # auxiliaries and adverbs, so that "wellness, focus, and decreased anxiety" reverses nothing.
+        between_after = (rf"(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?!and\b|or\b)[\w'’-]+(?:\s+(?!and\b|or\b)[\w'’-]+)?)?"
+                         rf"(?:\s+(?:in|of|from)\s+(?:my|the|his|her|their|our)\s+[\w'’-]+)?"
+                         rf"(?:\s+{aux}){{0,{lexicon.reversal_window_words}}}\s*[\s-]")
+        self.reversal_after = re.compile(rf"{between_after}(?:{alternation(lexicon.reversal_after)})\b", flags)
+        self.loss_after = re.compile(rf"{between_after}(?:{alternation(lexicon.loss_after)})\b", flags)
+        self.worsening_before = re.compile(rf"\b(?:{alternation(lexicon.worsening_before)})(?:\s+{gap}\b)*\s*$", flags)
+        self.worsening_after = re.compile(rf"{between_after}(?:{alternation(lexicon.worsening_after)})\b", flags)
+        self.rise_before = re.compile(rf"\b(?:{alternation(lexicon.rise_before)})(?:\s+{gap}\b)*\s*$", flags)
+        self.rise_after = re.compile(rf"{between_after}(?:{alternation(lexicon.rise_after)})\b", flags)
+        self.fall_after = re.compile(rf"{between_after}(?:{alternation(lexicon.fall_after + lexicon.loss_after)})\b",
+                                     flags)
+        # "not anxious anymore", "I don't get headaches any more": the negation and the word after reverse together
+        self.negation_near = re.compile(rf"\b(?:{alternation(negation)})(?:\s+[\w'’]+){{0,4}}?\s*$", flags)
+        self.negated_after = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:{alternation(lexicon.negated_after)})\b", flags)
+        self.coordination = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|,\s*and\b)\s*")
+        self.negated_end = re.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
+        self.clause_break = re.compile(r"\b(?:but|however|though|although|except)\b", flags)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = sorted(filter_spans(self.matcher(doc, as_spans=True)), key=lambda s: s.start)
+        text = text_of(doc)
         found = []
-        for span in spans:
-            effect = self.effects[span.label_]
-            # Status starts as present; the context component decides negation and hypotheticals.
-            found.append(EffectMention(effect.id, effect.kind, effect.category, "present",
-                                       span.start_char, span.end_char))
+        last_end = -1
+        for start, end, candidates in self._longest(doc):
+            # A weak word coordinated with an effect just found needs no cue of its own: "energetic and calm".
+            listed = last_end >= 0 and self.coordination.fullmatch(text, last_end, start) is not None
+            for mode, effect_id in candidates:  # the same wording may be a term of one kind and weak of another
+                mention = self._mention(text, mode, effect_id, start, end, listed)
+                if mention is not None:
+                    found.append(mention)
+                    last_end = end
+                    break
         doc._.effects = found
         return doc
+
+    def _longest(self, doc: Doc) -> list[tuple[int, int, list[tuple[int, str | None]]]]:
+        """Non-overlapping matches, longest first (then leftmost), in text order, as character spans with
+        their readings (mode, effect id) in order of precedence; not_effects are left out."""
+        spans: dict[tuple[int, int], list[tuple[int, str | None]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            spans.setdefault((start, end), []).append(self.labels[match_id])
+        taken = bytearray(len(doc))  # 1 for tokens already covered by a longer match
+        kept = []
+        for start, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
+            if taken.find(1, start, end) >= 0:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            candidates = sorted(spans[start, end])
+            if candidates[0][0] != BLOCK:
+                kept.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), candidates))
+        kept.sort()
+        return kept
+
+    def _mention(self, text: str, mode: int, effect_id: str, start: int, end: int,
+                 listed: bool = False) -> EffectMention | None:
+        before = _before(text, start)
+        effect = self.effects[effect_id]
+        if mode == NEGATED:
+            negation = self.negated_before.search(before)
+            # "didn't feel much" is no effect, "didn't feel much empathy" is about empathy.
+            if negation is None or not self.negated_end.match(text, end):
+                return None
+            return self._make(effect_id, "present", start - len(before) + negation.start(), end)
+        if mode in (CONDITION, LEVEL):
+            if mode == CONDITION:  # relief of a condition is the benefit, its worsening the side effect
+                better = self._turn(text, before, start, end, self.reversal_before, self.reversal_after, True)
+                worse = self._turn(text, before, start, end, self.worsening_before, self.worsening_after)
+            else:  # a rise of a level is the benefit, its fall the side effect
+                better = self._turn(text, before, start, end, self.rise_before, self.rise_after)
+                worse = self._turn(text, before, start, end, self.loss_before, self.fall_after)
+            if better:
+                return self._make(effect_id, "present", *better)
+            if worse and effect.opposite is not None:
+                return self._make(effect.opposite, "present", *worse)
+            return None
+        if effect.kind == "side_effect":
+            turned = self._turn(text, before, start, end, self.reversal_before, self.reversal_after, True)
+        elif effect.kind == "benefit":
+            turned = self._turn(text, before, start, end, self.loss_before, self.loss_after)
+        else:
+            turned = None
+        if turned is None:
+            if mode == WEAK and not (listed or self.cue.search(before) or self.post_cue.match(text, end, end + 30)):
+                return None
+            if mode == FEEL and not (listed or self.feel_cue.search(before)):
+                return None
+            return self._make(effect_id, "present", start, end)
+        if effect.opposite is None:
+            return self._make(effect_id, "negated", *turned)
+        return self._make(effect.opposite, "present", *turned)
+
+    def _turn(self, text: str, before: str, start: int, end: int, pre: re.Pattern, post: re.Pattern,
+              negated_reversal: bool = False):
+        """The widened span if a reversal (pre or post) governs the mention, or (if negated_reversal) a
+        negation before it with a reversing word after ("not ... anymore"), else None."""
+        span = self._reversal(text, before, start, end, pre, post)
+        if span is None and negated_reversal:
+            negation = self.negation_near.search(before)
+            if negation is not None:
+                hit = self.negated_after.match(_after(text, end))
+                if hit is not None:
+                    span = start - len(before) + negation.start(), end + hit.end()
+        return span
+
+    def _reversal(self, text: str, before: str, start: int, end: int, pre: re.Pattern, post: re.Pattern):
+        """The widened span if a reversal governs the mention, else None."""
+        hit = pre.search(before)
+        if hit is not None:
+            return start - len(before) + hit.start(), end
+        after = _after(text, end)
+        hit = post.match(after)
+        if hit is not None and not self.clause_break.search(after, 0, hit.end()):
+            return start, end + hit.end()
+        return None
+
+    def _make(self, effect_id: str, status: str, start: int, end: int) -> EffectMention:
+        effect = self.effects[effect_id]
+        return EffectMention(effect.id, effect.kind, effect.category, status, start, end)
+
+
+def _before(text: str, start: int) -> str:
+    """Up to _BEFORE_CHARS of text before start, not reaching back over a sentence end."""
+    window = text[max(0, start - _BEFORE_CHARS):start]
+    cut = max(window.rfind(c) for c in _STOPS)
+    return window[cut + 1:] if cut >= 0 else window
+
+
+def _after(text: str, end: int) -> str:
+    window = text[end:end + _AFTER_CHARS]
+    cuts = [i for i in (window.find(c) for c in _STOPS) if i >= 0]
+    return window[:min(cuts)] if cuts else window

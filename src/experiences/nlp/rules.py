@@ -7,7 +7,7 @@ and the key, so a typo in a rule file fails loudly instead of silently doing not
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -71,6 +71,9 @@ class SubstanceRules:
     version: int
     substances: tuple[Substance, ...]
     not_substances: tuple[str, ...]
+    # word endings of medicine names (INN stems: -oxetine, -azepam, -apine, ...), so that an
+    # unlisted medicine ("vortioxetine 10mg") is still a medicine
+    medicine_suffixes: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: Any, where: str = "substances.json") -> "SubstanceRules":
@@ -84,37 +87,91 @@ class DoseRules:
     units: dict[str, tuple[str, ...]]
     fractions: dict[str, float]
     number_words: dict[str, float]
-    stock_words: tuple[str, ...]
+    stock_words: tuple[str, ...]  # stock or packaging right before or after an amount ("a 3.5g bag")
+    stock_before: tuple[str, ...]  # only right before an amount ("my last 0.2g")
+    stock_after: tuple[str, ...]  # only right after an amount ("0.2g left")
+    stock_verbs: tuple[str, ...]  # an amount whose nearest verb is one of these is stock ("I bought 15g")
+    solution_verbs: tuple[str, ...]  # the same for ug, tabs and ml only ("dissolved 100ug in 75ml")
+    dose_verbs: tuple[str, ...]  # verbs of taking: they win over a farther stock verb, and cue unitless amounts
+    bare_cues: tuple[str, ...]  # other words after which a unitless amount is a dose ("dosage: .1", "at .05")
+    other_measures: tuple[str, ...]  # words after a unitless decimal that make it no dose (".8 ppm", ".5 miles")
+    solvent_words: tuple[str, ...]  # a volume of these is a solvent, not a dose ("75ml of distilled water")
+    per_units: tuple[str, ...]  # an amount "per" one of these is a concentration ("10ug per ml")
+    max_amounts: dict[str, float]  # per canonical unit: larger amounts are stock or solvent, not doses
+    min_mushroom_mg: float  # whole-mg amounts of mushroom below this are medicines ("5mg"), not doses
     window_chars: int
+    previous_chars: int  # an unattributed amount this close after a supplement or other drug is its amount
 
     @classmethod
     def from_json(cls, data: Any, where: str = "doses.json") -> "DoseRules":
         _check_version(data, where)
         rules = _build(cls, data, where)
-        unknown = set(rules.units) - {"g", "mg", "ug", "tab", "capsule", "ml"}
+        unknown = (set(rules.units) | set(rules.max_amounts)) - {"g", "mg", "ug", "tab", "capsule", "ml"}
         if unknown:
             raise RuleFileError(f"{where}: unknown unit(s) {sorted(unknown)}")
         return rules
+
+
+# Where a schedule phrase must find a dosing cue (see schedules.py): nowhere, near it in its sentence
+# (or in a neighbouring sentence when its own has no cue), or in its own clause.
+SCHEDULE_CONTEXTS = ("none", "sentence", "clause")
 
 
 @dataclass(frozen=True)
 class SchedulePattern:
     id: str
     patterns: tuple[str, ...]
-    needs_dosing_context: bool
+    context: str
+    anchor: str = ""  # a regex every match contains: the patterns only run near its hits (for speed)
+
+
+# How the named groups of a counted pattern become a schedule (see schedules.py).
+COUNTED_KINDS = ("on_off", "every_n_days", "every_n_weeks", "per_week", "per_day",
+                 "weekday_list", "weekday_range", "weekday_single")
+
+
+@dataclass(frozen=True)
+class CountedPattern:
+    kind: str
+    patterns: tuple[str, ...]  # may use the placeholders {n} {ord} {mult} {day} {fullday}
+    context: str
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
 class ScheduleRules:
     version: int
-    on_off: dict[str, str]
+    cardinals: dict[str, int]  # number words: "four" -> 4
+    ordinals: dict[str, int]  # "third" -> 3 ("3rd" is read from its digits)
+    multiplicatives: dict[str, int]  # "twice" -> 2
+    weekdays: tuple[tuple[str, ...], ...]  # Monday first: full name, then abbreviations
+    on_off: dict[str, str]  # "days_on/days_off" -> schedule id; other pairs are custom
+    every_n_days: dict[str, str]  # interval in days -> schedule id; longer intervals are custom
+    days_per_week: dict[str, str]  # dosing days a week -> schedule id; other counts are custom
+    counted: tuple[CountedPattern, ...]
     schedules: tuple[SchedulePattern, ...]
-    dosing_words: tuple[str, ...]
+    dosing_words: tuple[str, ...]  # a nearest cue among these makes a phrase a dosing schedule
+    not_dosing_words: tuple[str, ...]  # ... and among these (exercise, medicines, alcohol) does not
+    supplement_words: tuple[str, ...]  # like not_dosing_words, but only for loose ("clause") phrases:
+    # a Stamets stack names lion's mane next to its schedule
+    weak_dosing_words: tuple[str, ...]  # cues only when no word of the two lists is near ("capsules")
+    clause_breaks: tuple[str, ...]  # words that end a clause, besides punctuation
+    window_chars: int  # how far from a phrase a cue word in its sentence is looked for
+    anchor_window_chars: int  # how far from an anchor hit its patterns are looked for
 
     @classmethod
     def from_json(cls, data: Any, where: str = "schedules.json") -> "ScheduleRules":
         _check_version(data, where)
-        return _build(cls, data, where, {"schedules": SchedulePattern})
+        rules = _build(cls, data, where, {"schedules": SchedulePattern, "counted": CountedPattern})
+        kinds = {c.kind for c in rules.counted} - set(COUNTED_KINDS)
+        if kinds:
+            raise RuleFileError(f"{where}: unknown counted kind(s) {sorted(kinds)}")
+        contexts = {e.context for e in rules.counted + rules.schedules} - set(SCHEDULE_CONTEXTS)
+        if contexts:
+            raise RuleFileError(f"{where}: unknown context(s) {sorted(contexts)}")
+        if len(rules.weekdays) != 7:
+            raise RuleFileError(f"{where}: weekdays must list the 7 days, Monday first")
+        return replace(rules, weekdays=tuple(tuple(day) for day in rules.weekdays))
 
 
 @dataclass(frozen=True)
@@ -122,13 +179,39 @@ class Effect:
     id: str
     kind: str
     category: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # wordings that name the effect on their own
+    weak_terms: tuple[str, ...] = ()  # common words ("calm", "happy"): count only after a state cue ("felt", "so")
+    feel_terms: tuple[str, ...] = ()  # count only after a feeling verb: "felt (so) good", "feeling off"
+    negated_terms: tuple[str, ...] = ()  # count only when negated: "didn't notice anything" -> no_effect
+    conditions: tuple[str, ...] = ()  # conditions whose relief is this benefit: "anxiety" + "lifted"
+    levels: tuple[str, ...] = ()  # measures whose rise is this benefit, whose fall its opposite: "mood" + "lifted"
+    opposite: str | None = None  # the id a reversal ("less", "no longer", "... went away") turns this into
 
 
 @dataclass(frozen=True)
 class EffectRules:
     version: int
     effects: tuple[Effect, ...]
+    not_effects: tuple[str, ...] = ()  # longer wordings that contain a term but are no effect ("social media")
+    cues: tuple[str, ...] = ()  # a weak term needs one of these before it ...
+    feel_cues: tuple[str, ...] = ()  # a feel term needs one of these before it ...
+    fillers: tuple[str, ...] = ()  # ... possibly followed by these words ("felt so very calm")
+    post_cues: tuple[str, ...] = ()  # ... or one of these right after it ("a calm feeling")
+    reversal_before: tuple[str, ...] = ()  # "less", "no longer", "relief from" + side effect or condition
+    reversal_after: tuple[str, ...] = ()  # side effect or condition + "lifted", "went away", "is gone"
+    loss_before: tuple[str, ...] = ()  # "less", "lack of" + benefit: "less focused" -> brain_fog
+    loss_after: tuple[str, ...] = ()  # benefit + "dropped", "was gone": "my motivation was gone" -> fatigue
+    worsening_before: tuple[str, ...] = ()  # "spike in", "gave me" + condition: its side effect ("anxiety_increase")
+    worsening_after: tuple[str, ...] = ()  # condition + "ramped up", "came back": its side effect
+    rise_before: tuple[str, ...] = ()  # "improved", "boost in" + level: "improved mood" -> mood_improvement
+    rise_after: tuple[str, ...] = ()  # level + "went up", "was great": "my energy was through the roof"
+    fall_after: tuple[str, ...] = ()  # level + "was low", "tanked" (with loss_after): its opposite
+    negated_after: tuple[str, ...] = ()  # negation ... + these reverse like "no longer": "not anxious anymore"
+    reversal_window_words: int = 4
+    gap_words: tuple[str, ...] = ()  # may stand between a reversal word and the effect: "less of my anxiety"
+    aux_words: tuple[str, ...] = ()  # may stand between the effect and an after-word: "anxiety is almost gone"
+    negation_gap_words: tuple[str, ...] = ()  # between a negation and a negated term: "didn't really notice"
+    negated_end_words: tuple[str, ...] = ()  # may follow a negated term: "didn't feel much at all"
 
     @classmethod
     def from_json(cls, data: Any, where: str = "effects.json") -> "EffectRules":
@@ -137,6 +220,10 @@ class EffectRules:
         kinds = {e.kind for e in rules.effects} - {"side_effect", "benefit", "neutral"}
         if kinds:
             raise RuleFileError(f"{where}: unknown kind(s) {sorted(kinds)}")
+        ids = {e.id for e in rules.effects}
+        unknown = sorted({e.opposite for e in rules.effects if e.opposite is not None} - ids)
+        if unknown:
+            raise RuleFileError(f"{where}: unknown opposite id(s) {unknown}")
         return rules
 
     def by_id(self) -> dict[str, Effect]:
@@ -146,11 +233,23 @@ class EffectRules:
 @dataclass(frozen=True)
 class ContextRules:
     version: int
-    negation: tuple[str, ...]
-    hypothetical: tuple[str, ...]
-    reason: tuple[str, ...]
-    termination: tuple[str, ...]
+    negation: tuple[str, ...]  # triggers before the effect, within window_words
+    hypothetical: tuple[str, ...]  # triggers before the effect, within its clause
+    reason: tuple[str, ...]  # right before the effect: the reason for dosing, not an effect
+    termination: tuple[str, ...]  # end the scope of a trigger
     window_words: int
+    pseudo: tuple[str, ...] = ()  # look like triggers but are none: "no doubt", "not only", "never felt better"
+    post_negation: tuple[str, ...] = ()  # after the effect, within post_window_words: "... was gone"
+    post_hypothetical: tuple[str, ...] = ()  # after the effect: "... is a common side effect"
+    question_starts: tuple[str, ...] = ()  # a sentence starting so is a question even without "?"
+    history: tuple[str, ...] = ()  # before the effect in its clause: a state before dosing ("used to")
+    other_cause: tuple[str, ...] = ()  # before the effect in its clause: caused by something else ("coffee")
+    post_window_words: int = 4
+    clause_openers: tuple[str, ...] = ()  # after a comma they open a new clause: ", but", ", I", ", is that"
+    and_openers: tuple[str, ...] = ()  # after "and" they open a new clause: "and I", "and felt"
+    so_openers: tuple[str, ...] = ()  # after "so" they open a new clause: "so am I", "so I"
+    reason_gap_words: tuple[str, ...] = ()  # between a reason trigger and the effect: "for my severe anxiety"
+    statement_openers: tuple[str, ...] = ()  # a "question" opening so is a statement: "and now I enjoy life?"
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":

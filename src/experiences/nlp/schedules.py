@@ -1,4 +1,26 @@
-"""Component `experiences_schedules`: named and patterned dosing schedules, normalised to ids."""
+"""Component `experiences_schedules`: named and patterned dosing schedules, normalised to ids.
+
+Rules (resources/schedules.json) come in two sorts, all compiled regular expressions over the text:
+
+- `schedules`: phrases that name one schedule id ("Stamets stack", "weekdays only", "before bed").
+- `counted`: patterns with numbers or weekdays in named groups, turned into an id by their `kind`:
+  `on_off` ("4 days on, 3 off"), `every_n_days` ("every 4th day"), `every_n_weeks`, `per_week`
+  ("3 times a week"), `per_day` ("twice a day"), `weekday_list` ("Mon/Thu"), `weekday_range`
+  ("Mon-Fri"), `weekday_single` ("every Sunday"). A count the tables do not name is `custom`, with
+  `days_on`/`days_off` when the pattern states them (every 4th day = 1 on, 3 off).
+
+A phrase whose `context` is "sentence" or "clause" counts only when it is about dosing: the cue
+word nearest before it (else the first after it) must be a dosing word ("microdose", "take")
+rather than a word of another routine ("work out", "vitamin d", "meds"); amounts ("0.1g") and weak
+cues ("capsules") count only when no such word is there. "sentence" looks `window_chars` around
+the phrase in its sentence, or, when the sentence has no cue at all, in the neighbouring
+sentences; "clause" (for words as loose as "daily") looks only in the phrase's own clause.
+
+Speed: patterns are written in lower case and run over the lower-cased text without a leading \b
+(a match that starts inside a word is dropped in code), so that one starting with a literal lets
+the regex engine skip ahead to it; a pattern that starts with a number or a choice of words has an
+`anchor`, a regex every match contains, and runs only in windows around the anchor's hits.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +33,7 @@ from . import rules
 from .mentions import ScheduleMention
 from .text import phrase_regex, sentence_span, sentence_starts
 
-COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_COUNT = r"(?:[1-7]|one|two|three|four|five|six|seven)"
-ON_OFF = re.compile(
-    rf"\b(?P<on>{_COUNT})\s*(?:days?\s*)?on\s*[,/&-]?\s*(?:and\s+|then\s+)?(?P<off>{_COUNT})\s*(?:days?\s*)?off\b",
-    re.IGNORECASE)
+_RANGE_OF_DAYS = re.compile(r"-|–|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b", re.IGNORECASE)
 
 
 @Language.factory("experiences_schedules")
@@ -25,45 +43,260 @@ def make_schedule_finder(nlp: Language, name: str) -> "ScheduleFinder":
 
 class ScheduleFinder:
     def __init__(self):
-        self.rules = rules.load("schedules.json")
-        self.patterns = [(entry.id, entry.needs_dosing_context,
-                          re.compile(r"\b(?:" + "|".join(entry.patterns) + r")\b", re.IGNORECASE))
-                         for entry in self.rules.schedules]
-        self.dosing = re.compile(rf"\b(?:{phrase_regex(self.rules.dosing_words)})\b|\d\s*(?:mg|g|ug|mcg)\b",
-                                 re.IGNORECASE)
+        self.rules = r = rules.load("schedules.json")
+        self.numbers = {**r.cardinals, **r.ordinals, **r.multiplicatives}
+        self.day_index = {name: i for i, names in enumerate(r.weekdays) for name in names}
+        day_names = sorted(self.day_index, key=len, reverse=True)
+        placeholders = {
+            "{n}": rf"(?:\d{{1,2}}|{_words(r.cardinals)})",
+            "{ord}": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_words(r.ordinals)})",
+            "{mult}": rf"(?:{_words(r.multiplicatives)})",
+            "{day}": rf"\b(?:{'|'.join(day_names)})s?\b",
+            "{fullday}": rf"(?:{'|'.join(names[0] for names in r.weekdays)})",
+        }
+        self.day_token = re.compile(placeholders["{day}"])
+        self.patterns = [(c.kind, c.context, _anchor(c.anchor, placeholders), _compile(pattern, placeholders))
+                         for c in r.counted for pattern in c.patterns]
+        self.patterns += [(entry.id, entry.context, _anchor(entry.anchor, placeholders),
+                           _compile(pattern, placeholders)) for entry in r.schedules for pattern in entry.patterns]
+        self.cues = re.compile(
+            rf"\b(?:(?P<dose>{phrase_regex(r.dosing_words)})|(?P<other>{phrase_regex(r.not_dosing_words)})"
+            rf"|(?P<weak>{phrase_regex(r.weak_dosing_words)})|(?P<supplement>{phrase_regex(r.supplement_words)}))\b"
+            r"|(?P<amount>\d\s*(?:mg|g|ug|µg|mcg|grams?|micrograms?|mics?)\b|(?<![\w.])\.\d+\b)")
+        self.clause_break = re.compile(rf"[,;:()\[\]]|\s[-–—]+\s|\b(?:{phrase_regex(r.clause_breaks)})\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        starts = sentence_starts(text)
-        found = [self._on_off(m) for m in ON_OFF.finditer(text)]
-        for schedule, needs_context, pattern in self.patterns:
-            for match in pattern.finditer(text):
-                if needs_context and not self._dosing_sentence(text, starts, match.start()):
+        text = _lower(doc.text)  # patterns and cues are written in lower case
+        starts = None
+        found: list[ScheduleMention] = []
+        windows: dict[re.Pattern, list[tuple[int, int]]] = {}
+        for kind, context, anchor, pattern in self.patterns:
+            if anchor is None:
+                matches = pattern.finditer(text)
+            else:
+                if anchor not in windows:
+                    windows[anchor] = self._windows(text, anchor)
+                if not windows[anchor]:
                     continue
-                found.append(ScheduleMention(schedule, match.start(), match.end()))
+                matches = _matches(text, pattern, windows[anchor])
+            for match in matches:
+                start = match.start()
+                if start and (_inside_word(text, start) or _inside_number(text, start)):
+                    continue  # "day on" in "today on", "2 a week" in "0.2 a week", "3 day breaks" in "2-3 day breaks"
+                if context != "none":
+                    starts = starts if starts is not None else sentence_starts(text)
+                    if not self._dosing_context(context, text, starts, start, match.end()):
+                        continue
+                mention = (self._counted(kind, match) if kind in rules.COUNTED_KINDS
+                           else ScheduleMention(kind, start, match.end()))
+                if mention is not None:
+                    found.append(mention)
         doc._.schedules = _without_overlaps(found)
         return doc
 
-    def _on_off(self, match: re.Match) -> ScheduleMention:
-        on, off = _count(match.group("on")), _count(match.group("off"))
-        schedule = self.rules.on_off.get(f"{on}/{off}")
-        if schedule is None:
-            return ScheduleMention("custom", match.start(), match.end(), on, off)
-        return ScheduleMention(schedule, match.start(), match.end())
+    def _windows(self, text: str, anchor: re.Pattern) -> list[tuple[int, int]]:
+        """The stretches of text around the hits of an anchor, merged where they overlap."""
+        window = self.rules.anchor_window_chars
+        merged: list[list[int]] = []
+        for hit in anchor.finditer(text):
+            start, stop = max(0, hit.start() - window), min(len(text), hit.end() + window)
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = stop
+            else:
+                merged.append([start, stop])
+        return [(start, stop) for start, stop in merged]
 
-    def _dosing_sentence(self, text: str, starts: list[int], position: int) -> bool:
-        start, end = sentence_span(starts, text, position)
-        return self.dosing.search(text, start, end) is not None
+    # --- counted patterns -------------------------------------------------------------------
+
+    def _counted(self, kind: str, match: re.Match) -> ScheduleMention | None:
+        groups = match.groupdict()
+        start, end = match.start(), match.end()
+        if kind == "on_off":
+            on = self._number(groups["on"]) if groups.get("on") else 1  # "two days off between doses"
+            off = self._number(groups["off"])
+            if on < 1 or off < 1:  # "3 days on 0 days off" is no cycle
+                return None
+            if groups.get("on2") or groups.get("off2"):  # "4-5 days on, 2 days off": state what is single
+                return _custom(start, end, None if groups.get("on2") else on, None if groups.get("off2") else off)
+            schedule = self.rules.on_off.get(f"{on}/{off}")
+            return ScheduleMention(schedule, start, end) if schedule else _custom(start, end, on, off)
+        if kind in ("every_n_days", "every_n_weeks"):
+            n = int(groups["hours"]) // 24 if groups.get("hours") else self._number(groups["n"])
+            if n < 1:
+                return None
+            if groups.get("n2"):  # every 3-4 days: one dosing day, a varying break
+                return _custom(start, end, 1, None)
+            if kind == "every_n_weeks":
+                return ScheduleMention("weekly", start, end) if n == 1 else _custom(start, end, 1, 7 * n - 1)
+            schedule = self.rules.every_n_days.get(str(n))
+            return ScheduleMention(schedule, start, end) if schedule else _custom(start, end, 1, n - 1)
+        if kind == "per_day":
+            n = self._number(groups["n"])
+            if n == 1 and not groups.get("n2"):
+                return ScheduleMention("daily", start, end)
+            return _custom(start, end, None, None) if n >= 1 else None
+        if kind == "per_week":
+            n = self._number(groups["n"])
+            if groups.get("n2"):  # two to three times a week is not a fixed pattern of days
+                return _custom(start, end, None, None)
+            return self._days_a_week(n, start, end)
+        days = [self._day(token.group()) for token in self.day_token.finditer(match.group())]
+        if kind == "weekday_range":
+            separator = _RANGE_OF_DAYS.search(match.group())
+            if separator is None or len(days) != 2:
+                return None
+            return self._days_a_week((days[1] - days[0]) % 7 + 1, start, end)
+        if kind == "weekday_single":
+            return self._days_a_week(1, start, end)
+        # weekday_list: the days must read as one week in order (Sat, Mon & Wed is; Tue, Fri, Mon, Thu,
+        # a run of dosing dates, is not)
+        if len(set(days)) != len(days) or sum(days[i] > days[(i + 1) % len(days)] for i in range(len(days))) > 1:
+            return None
+        return self._days_a_week(len(days), start, end)
+
+    def _days_a_week(self, n: int, start: int, end: int) -> ScheduleMention | None:
+        if not 1 <= n <= 7:
+            return None
+        schedule = self.rules.days_per_week.get(str(n))
+        return ScheduleMention(schedule, start, end) if schedule else _custom(start, end, None, None)
+
+    def _number(self, raw: str) -> int:
+        digits = re.match(r"\d+", raw)
+        return int(digits.group()) if digits else self.numbers[raw.lower()]
+
+    def _day(self, token: str) -> int:
+        token = token.lower()
+        return self.day_index[token] if token in self.day_index else self.day_index[token[:-1]]
+
+    # --- dosing context ---------------------------------------------------------------------
+
+    def _dosing_context(self, context: str, text: str, starts: list[int], start: int, end: int) -> bool:
+        sentence_start, sentence_end = sentence_span(starts, text, start)
+        if context == "clause":
+            return self._clause_context(text, sentence_start, start, end, sentence_end)
+        window = self.rules.window_chars
+        verdict = self._verdict(text, max(sentence_start, start - window), start, end,
+                                min(sentence_end, end + window))
+        if verdict is not None:
+            return verdict
+        if self._verdict(text, sentence_start, sentence_start, sentence_start, sentence_end) is not None:
+            return False  # cues, but too far away
+        if sentence_start > 0:  # a sentence without cues: the previous one decides, else the next one
+            previous_start, _ = sentence_span(starts, text, sentence_start - 1)
+            verdict = self._verdict(text, previous_start, sentence_start, sentence_start, sentence_start)
+            if verdict is not None:
+                return verdict
+        if sentence_end < len(text):
+            _, next_end = sentence_span(starts, text, sentence_end)
+            return bool(self._verdict(text, sentence_end, sentence_end, sentence_end, next_end))
+        return False
+
+    def _clause_context(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> bool:
+        """For loose words ("daily", "at night"): a word of another routine anywhere before the phrase in
+        its clause ("I take vitamin d daily") rules it out; else a dosing word before it rules it in;
+        else the words after it decide the same way ("every morning ... I feel" stays in)."""
+        breaks = [m.end() for m in self.clause_break.finditer(text, sentence_start, start)]
+        after = self.clause_break.search(text, end, sentence_end)
+        clause_start = breaks[-1] if breaks else sentence_start
+        clause_end = after.start() if after else sentence_end
+        if breaks and not text[clause_start:start].strip() and not text[end:clause_end].strip(" ?!."):
+            clause_start = breaks[-2] if len(breaks) > 1 else sentence_start  # "consuming little but daily?"
+        before = {cue.lastgroup for cue in self.cues.finditer(text, clause_start, start)}
+        if "other" in before or "supplement" in before:
+            return False
+        if "dose" in before:
+            return True
+        following = {cue.lastgroup for cue in self.cues.finditer(text, end, clause_end)}
+        if "other" in following or "supplement" in following:
+            return False
+        if "dose" in following:
+            return True
+        if before or following:  # only an amount or a weak cue: no other routine just before in the sentence
+            left = max(sentence_start, start - self.rules.window_chars)
+            words = [cue.lastgroup for cue in self.cues.finditer(text, left, start)
+                     if cue.lastgroup not in ("weak", "amount")]
+            return not words or words[-1] == "dose"
+        return False
+
+    def _verdict(self, text: str, left: int, start: int, end: int, right: int) -> bool | None:
+        """Whether the cues in text[left:start] and text[end:right] make a phrase at start-end about
+        dosing: the nearest word cue before it, else the first after it, decides; an amount or a
+        weak cue ("capsules") only speaks when no word cue does. None when there is no cue at all."""
+        weak = False
+        last = None
+        for cue in self.cues.finditer(text, left, start):
+            if cue.lastgroup in ("dose", "other"):
+                last = cue
+            elif cue.lastgroup != "supplement":
+                weak = True
+        if last is not None:
+            return last.lastgroup == "dose"
+        for cue in self.cues.finditer(text, end, right):
+            if cue.lastgroup in ("dose", "other"):
+                return cue.lastgroup == "dose"
+            weak = weak or cue.lastgroup != "supplement"
+        return True if weak else None
 
 
-def _count(raw: str) -> int:
-    return int(raw) if raw.isdigit() else COUNT_WORDS[raw.lower()]
+def _words(table: dict[str, int]) -> str:
+    return "|".join(sorted(table, key=len, reverse=True))
+
+
+def _compile(pattern: str, placeholders: dict[str, str]) -> re.Pattern:
+    """A pattern over lower-cased text. No leading \\b (the caller checks that a match starts a word):
+    a pattern that starts with a literal lets the regex engine skip ahead to it, which is most of the
+    speed."""
+    for name, value in placeholders.items():
+        pattern = pattern.replace(name, value)
+    return re.compile(rf"(?:{pattern})\b")
+
+
+def _matches(text: str, pattern: re.Pattern, windows: list[tuple[int, int]]):
+    """The matches of pattern in the windows around its anchor's hits, without overlaps."""
+    end = -1
+    for start, stop in windows:
+        for match in pattern.finditer(text, start, stop):
+            if match.start() >= end:
+                end = match.end()
+                yield match
+
+
+def _anchor(anchor: str, placeholders: dict[str, str]) -> re.Pattern | None:
+    for name, value in placeholders.items():
+        anchor = anchor.replace(name, value)
+    return re.compile(anchor) if anchor else None
+
+
+def _lower(text: str) -> str:
+    """text in lower case with the same length (so the offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low) == 1 else char for char, low in ((c, c.lower()) for c in text))
+
+
+def _inside_number(text: str, start: int) -> bool:
+    """A number that continues a decimal (0.2) or ends a range (2-3)."""
+    if not text[start].isdigit():
+        return False
+    before = text[start - 1]
+    return before in ".," or (before in "-–" and start >= 2 and text[start - 2].isdigit())
+
+
+def _inside_word(text: str, start: int) -> bool:
+    return (text[start].isalnum() or text[start] == "_") and (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def _custom(start: int, end: int, days_on: int | None, days_off: int | None) -> ScheduleMention:
+    return ScheduleMention("custom", start, end, days_on, days_off)
 
 
 def _without_overlaps(mentions: list[ScheduleMention]) -> list[ScheduleMention]:
-    """Keep the longest of overlapping mentions, then return them in text order."""
+    """Keep the longest of overlapping mentions (all of those with the very same span, as "Stamets or
+    Fadiman" names two schedules), then return them in text order without repeats."""
     kept: list[ScheduleMention] = []
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+    for mention in sorted(set(mentions), key=lambda m: (m.start - m.end, m.start, m.schedule)):
+        if all(mention.end <= k.start or mention.start >= k.end or (mention.start, mention.end) == (k.start, k.end)
+               for k in kept):
             kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+    return sorted(kept, key=lambda m: (m.start, m.schedule))

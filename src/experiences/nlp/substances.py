@@ -3,6 +3,9 @@ supplements and medicines that must not be mistaken for them."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -32,6 +35,27 @@ class SubstanceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.lower(doc, as_spans=True) + self.exact(doc, as_spans=True)
-        doc._.substances = [SubstanceMention(span.label_, span.start_char, span.end_char)
-                            for span in sorted(filter_spans(matches), key=lambda s: s.start)]
+        mentions = [SubstanceMention(span.label_, span.start_char, span.end_char)
+                     for span in sorted(filter_spans(matches), key=lambda s: s.start)]
+        doc._.substances = mentions
         return doc
+
+
+@cache
+def _medicine_regex() -> re.Pattern | None:
+    suffixes = rules.load("substances.json").medicine_suffixes
+    if not suffixes:
+        return None
+    alternation = "|".join(sorted(map(re.escape, suffixes), key=len, reverse=True))
+    return re.compile(rf"\b[a-z][a-z-]{{2,}}?(?:{alternation})\b", re.IGNORECASE)
+
+
+def medicine_mentions(text: str, start: int, end: int) -> list[SubstanceMention]:
+    """Medicines named by their INN word ending ("vortioxetine", "quetiapine") in text[start:end].
+
+    Only the dose finder needs them, and only next to an amount: scanning these short windows is far
+    cheaper than scanning every document for word endings."""
+    pattern = _medicine_regex()
+    if pattern is None:
+        return []
+    return [SubstanceMention(SUPPLEMENT, m.start(), m.end()) for m in pattern.finditer(text, start, end)]

@@ -14,7 +14,8 @@ from pathlib import Path
 from ..records import Quarantined, RawReport
 
 SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
-DELETED = {"[deleted]", "[removed]"}
+DELETED_MARKS = {"[deleted]", "[removed]"}
+DELETED = "text deleted or removed on Reddit"  # the quarantine reason that also takes a loaded report out
 
 
 class IngestError(Exception):
@@ -100,8 +101,8 @@ def to_raw_report(obj: object, source: str, line: int, content: bytes | str) -> 
         return reject("missing id")
     if not isinstance(title, str) or not isinstance(text, str):
         return reject("title or text is not a string", record_id)
-    if text.strip() in DELETED:
-        return reject("text deleted or removed on Reddit", record_id)
+    if text.strip() in DELETED_MARKS:
+        return reject(DELETED, record_id)
     if not (title.strip() or text.strip()):
         return reject("no text", record_id)
     created = obj.get("created_utc")
@@ -111,7 +112,7 @@ def to_raw_report(obj: object, source: str, line: int, content: bytes | str) -> 
         except (TypeError, ValueError):
             return reject("created_utc is not a number of seconds", record_id)
     author = obj.get("author")
-    if not isinstance(author, str) or author in DELETED or not author.strip():
+    if not isinstance(author, str) or author in DELETED_MARKS or not author.strip():
         author = None
     return RawReport(
         id=record_id, kind=kind, title=title, text=text, author=author, created_utc=created,
