@@ -32,7 +32,13 @@ def test_quick_start_is_the_two_commands():
 
 
 @pytest.mark.parametrize("table", ["reports", "dose_mentions", "schedule_mentions", "effect_mentions",
-                                   "quarantine", "pipeline_runs", "validation_results"])
+                                   "quarantine", "pipeline_runs", "validation_results", "source_progress"])
 def test_every_table_is_documented(table):
     assert f"| `{table}` |" in README
     assert f"CREATE TABLE IF NOT EXISTS {table} " in (PROJECT_ROOT / "sql" / "schema.sql").read_text()
+
+
+def test_every_schema_table_is_documented():
+    schema = (PROJECT_ROOT / "sql" / "schema.sql").read_text()
+    for table in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", schema):
+        assert f"| `{table}` |" in README, f"README does not document the table {table}"
