@@ -106,3 +106,28 @@ def test_missing_and_rejected_credentials_say_what_to_set(data, server, monkeypa
     monkeypatch.delenv("praw_client_id")
     with pytest.raises(RedditError, match="credentials are missing: set praw_client_id"):
         reddit.connect(Settings.from_env().reddit)
+
+
+def test_one_author_one_pseudonym_from_every_source(prefect_harness, data, server, tmp_path):
+    import json
+
+    import zstandard
+
+    from flows.pipeline import pipeline
+    server.add_submission("microdosing", "same1", "week one", "took 0.1g, calmer", author="Same_Author",
+                          created_utc=reddit_server.BASE_UTC + 10**8)
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"id": "exp1", "text": "10ug, focused", "author": "same_author"}) + "\n")
+    dump = tmp_path / "RC_2023-01.zst"
+    line = {"id": "d1", "name": "t1_d1", "author": "SAME_AUTHOR", "created_utc": 1672531200,
+            "subreddit": "microdosing", "body": "fadiman, no headaches", "link_id": "t3_x", "parent_id": "t3_x"}
+    dump.write_bytes(zstandard.ZstdCompressor().compress(json.dumps(line).encode() + b"\n"))
+    pipeline(inputs=[str(export), str(dump)], collect=["microdosing"])
+    rows = warehouse.query(data / "experiences.duckdb", "SELECT DISTINCT author_pseudonym FROM reports "
+                                                       "WHERE id IN ('t3_same1', 'exp1', 't1_d1')")[1]
+    assert len(rows) == 1 and rows[0][0]
+    key = "reddit-test-key-0123456789"
+    for path in data.rglob("*"):
+        if path.is_file():
+            body = path.read_bytes()
+            assert key.encode() not in body and b"Same_Author" not in body and b"same_author" not in body.lower()
