@@ -12,23 +12,25 @@ What is fair, and what this script does:
 - Rows: substance group LSD or Psilocybin with a non-empty `md_dose` are "rows scored"; the few
   of them with no coder value (`Recoded_Dose` empty) are counted and left out of the scores.
 - Input: the diary form asked for the substance and the dose in two fields, so each row is read
-  as the phrase f"{md_substance} dose: {md_dose}" (e.g. "Psilocybin mushrooms dose: 0.2") and run
+  as the phrase f"{md_substance} dose: {md_dose}" (e.g. "Psilocybin dose: 0.2") and run
   through the full extraction pipeline, unchanged. Nothing in the rules is specific to this file.
 - Which amount: the first dose found for the row's substance (else the first dose found at all).
 - Units: the dose is converted to the coders' implied unit. ug stays ug; a fraction of a tab or
-  hit becomes ug at 100 ug per tab, the convention the coders used ("half a hit" -> 50); grams
+  hit becomes ug at 100 ug per tab, the convention the coders used (half a tab -> 50); grams
   stay grams. Any other unit (g for an LSD row, ml, capsules) is a unit mismatch.
-- Ranges count as their midpoint, as the coders recoded ranges to midpoints ("10~20 micrograms"
-  -> 15).
+- Ranges count as their midpoint, as the coders recoded ranges to midpoints ("8~12 micrograms"
+  -> 10).
 - mg of LSD: the pipeline follows the extraction contract, so a sub-milligram amount converts
-  literally (0.01 mg -> 10 ug, hence ".25mg" -> 250 ug, where the coders wrote 25); a whole-mg
-  amount right after an LSD name ("lsd dose: 30mg") is read as a slip for ug, as the coders did.
+  literally (0.01 mg -> 10 ug, hence ".3mg" -> 300 ug, where the coders would write 30); a
+  whole-mg amount right after an LSD name ("LSD dose: 15mg") is read as a slip for ug, as the
+  coders did.
   The disagreements this leaves are listed as their own kind.
-- Some strings were turned into dates by a spreadsheet before the file was published ("1/10" ->
-  "1-Oct", "1/15" -> "Jan-15"): what the participant typed is lost, so no parser can read them.
+- Some strings were turned into dates by a spreadsheet before the file was published (a
+  fraction such as 1/10 shown as a day-month or month-year date): what the participant typed is
+  lost, so no parser can read them.
   They stay in "rows scored"; the agreement without them is printed on a separate line, and
-  again without the rows that give a count or size of mushrooms and no weight ("1 small shroom",
-  which the coders turned into an estimated weight).
+  again without the rows that give a count or size of mushrooms and no weight (which the coders
+  turned into an estimated weight).
 
 Exact agreement: equal within 1e-6 relative. Within 10%: |ours - coders'| <= 10% of the coders' value.
 """
@@ -151,7 +153,8 @@ def main() -> None:
     print(f"exact agreement (1e-6 relative):  {share(exact, scored)}")
     print(f"agreement within 10%:             {share(within, scored)}")
     for substance in GROUPS.values():
-        print(f"  {substance:<11} within 10%: {share(per_group[(substance, 'within')], per_group[(substance, 'rows')])}")
+        agreeing, rows_of = per_group[(substance, "within")], per_group[(substance, "rows")]
+        print(f"  {substance:<11} within 10%: {share(agreeing, rows_of)}")
     print(f"no dose found:                    {share(no_dose, scored)}")
     print(f"within 10% without the {mangled} rows a spreadsheet turned into dates: "
           f"{share(within - mangled_within, scored - mangled)}")

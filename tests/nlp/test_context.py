@@ -1,6 +1,10 @@
-"""Negation, hypotheticals and reasons (rules: context.json)."""
+"""Negation, hypotheticals and reasons (rules: context.json). Every phrase here is a short synthetic example."""
 
 import pytest
+
+
+def found(nlp, text):
+    return [(e.effect, e.status) for e in nlp(text)._.effects]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -8,14 +12,97 @@ import pytest
     ("no headaches at all", [("headache", "negated")]),
     ("without any jitters", [("jitteriness", "negated")]),
     ("I didn't feel nauseous", [("nausea_gi", "negated")]),
+    ("I didn’t feel nauseous", [("nausea_gi", "negated")]),
+    ("I didnt feel nauseous", [("nausea_gi", "negated")]),
     ("Can it cause headaches?", [("headache", "hypothetical")]),
     ("I'm worried about insomnia", [("insomnia", "hypothetical")]),
     ("no headaches, but some nausea", [("headache", "negated"), ("nausea_gi", "present")]),
     ("No headache. I felt dizzy though.", [("headache", "negated"), ("dizziness", "present")]),
 ])
 def test_status_reaches_only_its_phrase(nlp, text, expected):
-    assert [(e.effect, e.status) for e in nlp(text)._.effects] == expected
+    assert found(nlp, text) == expected
 
 
-def test_reason_for_dosing_is_not_an_effect(nlp):
-    assert nlp("I microdose to help with my insomnia")._.effects == []
+@pytest.mark.parametrize("text, expected", [
+    # a negation stops at a termination or a new clause
+    ("I didn't feel anxious and I felt calm", [("anxiety_increase", "negated"), ("anxiety_reduction", "present")]),
+    ("not nauseous, just a little dizzy", [("nausea_gi", "negated"), ("dizziness", "present")]),
+    ("no nausea; slight headache", [("nausea_gi", "negated"), ("headache", "present")]),
+    # ... and reaches only a few words forward
+    ("I didn't take it with food or water, and the afternoon brought nausea", [("nausea_gi", "present")]),
+    # a whole list is negated
+    ("no nausea, dizziness or headache", [("nausea_gi", "negated"), ("dizziness", "negated"),
+                                          ("headache", "negated")]),
+])
+def test_negation_scope(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no doubt I felt calmer", [("anxiety_reduction", "present")]),
+    ("not only calmer but happier too", [("anxiety_reduction", "present"), ("mood_improvement", "present")]),
+    ("I've never felt better", [("mood_improvement", "present")]),
+    ("I haven't felt this calm in years", [("anxiety_reduction", "present")]),
+    ("I've felt nothing but positive effects", []),
+    ("it felt as if I was more focused", [("focus_improvement", "present")]),
+])
+def test_pseudo_triggers_are_not_triggers(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("headaches: none", [("headache", "negated")]),
+    ("the nausea went away", [("nausea_gi", "negated")]),
+    ("dizziness was not an issue", [("dizziness", "negated")]),
+])
+def test_post_negation(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # questions
+    ("Will it make me tired?", [("fatigue", "hypothetical")]),
+    ("Anyone else get headaches after dosing", [("headache", "hypothetical")]),
+    # a question after a break is about something else
+    ("I felt anxious all day, is that normal?", [("anxiety_increase", "present")]),
+    # a statement ending in "?" is disbelief, not a question
+    ("I was so down for years and now I feel great?", [("mood_improvement", "present")]),
+    # hopes, fears, expectations, conditions
+    ("I hope it makes me calmer", [("anxiety_reduction", "hypothetical")]),
+    ("I expected better focus", [("focus_improvement", "hypothetical")]),
+    ("if you feel dizzy, stop", [("dizziness", "hypothetical")]),
+    ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
+    # effects of others in general, not of a person described
+    ("some people get headaches", [("headache", "hypothetical")]),
+    ("people say it makes you more creative", [("creativity", "hypothetical")]),
+    ("it may cause nausea in some users", [("nausea_gi", "hypothetical")]),
+    ("common side effects include headaches", [("headache", "hypothetical")]),
+    ("my husband felt calmer", [("anxiety_reduction", "present")]),
+    # a trigger word that is part of another effect is no trigger
+    ("I feel a lack of worry and contentment", [("anxiety_reduction", "present"), ("mood_improvement", "present")]),
+])
+def test_hypothetical(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I microdose to help with my insomnia",
+    "I microdose for my anxiety",
+    "I started microdosing to treat depression",
+    "I have been struggling with insomnia",
+    "I was diagnosed with depression",
+    "I quit coffee due to high blood pressure",
+])
+def test_reason_for_dosing_is_not_an_effect(nlp, text):
+    assert nlp(text)._.effects == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I used to be anxious all the time, but now I feel calm", [("anxiety_reduction", "present")]),
+    ("Before microdosing I was always tired", []),
+    ("I've always been a moody person", []),
+    ("the coffee made me jittery", []),
+    ("I felt sweaty from the withdrawal", []),
+])
+def test_states_before_dosing_or_from_other_causes(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -2,27 +2,166 @@
 
 import pytest
 
+from experiences.nlp import rules
+
+# text, [(schedule, days_on, days_off), ...] in text order
 CASES = [
+    # named protocols
     ("I follow the Fadiman protocol", [("fadiman", None, None)]),
-    ("dosing every third day", [("fadiman", None, None)]),
-    ("1 on 2 off", [("fadiman", None, None)]),
-    ("microdosing every other day", [("every_other_day", None, None)]),
+    ("trying a Fadiman-style schedule", [("fadiman", None, None)]),
+    ("Protocol: Fadiman", [("fadiman", None, None)]),
+    ("I'm doing Fadiman with 0.1g", [("fadiman", None, None)]),
+    ("should I microdose with Fadiman or something else?", [("fadiman", None, None)]),
     ("the Stamets stack", [("stamets", None, None)]),
+    ("I started following Stamets' protocol", [("stamets", None, None)]),
+    ("Stamets or Fadiman?", [("fadiman", None, None), ("stamets", None, None)]),
+    ("Fadiman protocol vs. Stamets", [("fadiman", None, None), ("stamets", None, None)]),
+    # N on M off and its variants
+    ("1 on 2 off", [("fadiman", None, None)]),
+    ("one day on, two days off", [("fadiman", None, None)]),
     ("4 days on 3 off", [("stamets", None, None)]),
-    ("I dose weekdays only", [("five_on_two_off", None, None)]),
+    ("four on / three off", [("stamets", None, None)]),
     ("5 on, 2 off", [("five_on_two_off", None, None)]),
-    ("I dose Mon/Thu", [("twice_weekly", None, None)]),
-    ("I microdose daily", [("daily", None, None)]),
-    ("I take a dose once a week", [("weekly", None, None)]),
-    ("I take it before bed", [("nightcap", None, None)]),
-    ("I dose when I feel like it", [("intuitive", None, None)]),
+    ("one day on and one day off", [("every_other_day", None, None)]),
     ("2 on 1 off", [("custom", 2, 1)]),
     ("three days on, four days off", [("custom", 3, 4)]),
+    ("I take 10ug 2 days in a row and then take a day off", [("custom", 2, 1)]),
+    ("a day on, a day off", [("every_other_day", None, None)]),
+    ("I dose day on, day off", [("every_other_day", None, None)]),
+    ("I take it on a 4/3 schedule", [("stamets", None, None)]),
+    ("I dose with two days off in between", [("fadiman", None, None)]),
+    ("I microdose once, then take a 3 day break between doses", [("custom", 1, 3)]),
+    ("I take 0.1g with 2 days in between doses", [("fadiman", None, None)]),
+    ("my protocol: 1 day microdose, 2 days off", [("fadiman", None, None)]),
+    ("0.2g on dose day and 3 days off", [("custom", 1, 3)]),
+    ("I microdose 3 days in a row with 2 days off", [("custom", 3, 2)]),
+    ("2 days in 3 days off", [("custom", 2, 3)]),
+    ("I dose 4-5 days on, 2 days off", [("custom", None, 2)]),
+    ("one day on and one to two days off", [("custom", 1, None)]),
+    ("I take it 4 days, then 3 days off", [("stamets", None, None)]),
+    # every Nth day / every N days
+    ("dosing every third day", [("fadiman", None, None)]),
+    ("I microdose every 3 days", [("fadiman", None, None)]),
+    ("I take 0.1g once every three days", [("fadiman", None, None)]),
+    ("microdosing every other day", [("every_other_day", None, None)]),
+    ("I take it every 2nd day", [("every_other_day", None, None)]),
+    ("I dose on alternating days", [("every_other_day", None, None)]),
+    ("my plan is a microdose every 4th day", [("custom", 1, 3)]),
+    ("I dose every 4 days", [("custom", 1, 3)]),
+    ("I take 10ug every fifth day", [("custom", 1, 4)]),
+    ("I take a dose every 72 hours", [("fadiman", None, None)]),
+    ("I microdose every 3-4 days", [("custom", 1, None)]),
+    ("I dose every third or 4th day", [("custom", 1, None)]),
+    ("I macrodose every two weeks", [("custom", 1, 13)]),
+    # N times / days a week
+    ("I microdose twice a week", [("twice_weekly", None, None)]),
+    ("I take 0.1g 2x per week", [("twice_weekly", None, None)]),
+    ("I take a dose once a week", [("weekly", None, None)]),
+    ("I microdose three times a week", [("custom", None, None)]),
+    ("I dose 2-3 times a week", [("custom", None, None)]),
+    ("I take it once or twice a week", [("custom", None, None)]),
+    ("I dose 4 days a week", [("stamets", None, None)]),
+    ("I microdose 5 days a week", [("five_on_two_off", None, None)]),
+    ("is it ok to microdose 7 days a week?", [("daily", None, None)]),
+    ("should I take it twice a day?", [("custom", None, None)]),
+    # named weekdays
+    ("I dose Mon/Thu", [("twice_weekly", None, None)]),
+    ("I microdose every Sunday and Wednesday", [("twice_weekly", None, None)]),
+    ("I take 0.1g on Tuesdays and Fridays", [("twice_weekly", None, None)]),
+    ("I take 200mg Monday, Wednesday and Friday", [("custom", None, None)]),
+    ("I microdose Tues-Thurs-Sat", [("custom", None, None)]),
+    ("I dose Monday to Friday", [("five_on_two_off", None, None)]),
+    ("I take it Monday-Thursday", [("stamets", None, None)]),
+    ("I take my microdose every Saturday", [("weekly", None, None)]),
+    # weekdays only, daily, before bed, when I feel like it
+    ("I dose weekdays only", [("five_on_two_off", None, None)]),
+    ("I microdose during the week with weekends off", [("five_on_two_off", None, None)]),
+    ("I microdose daily", [("daily", None, None)]),
+    ("I take 0.1g every morning", [("daily", None, None)]),
+    ("can I microdose everyday?", [("daily", None, None)]),
+    ("I take it before bed", [("nightcap", None, None)]),
+    ("trying the nightcap protocol", [("nightcap", None, None)]),
+    ("I dose when I feel like it", [("intuitive", None, None)]),
+    ("I microdose whenever I feel like I need it", [("intuitive", None, None)]),
+    ("I have no set schedule", [("intuitive", None, None)]),
+    ("I take a capsule as needed", [("intuitive", None, None)]),
+    # not schedules
     ("I go for a walk every day", []),
     ("before bed I read", []),
+    ("James Fadiman is a psychologist", []),
+    ("I read Fadiman's book", []),
+    ("Paul Stamets talks about mushrooms", []),
+    ("I microdose to cope with everyday life", []),
+    ("microdosing helps with my daily tasks", []),
+    ("I take zinc and vitamin D every day", []),
+    ("I microdose and work out every day", []),
+    ("I take lexapro daily", []),
+    ("I take 20mg of sertraline daily", []),
+    ("I meditate every morning", []),
+    ("I took a tab last night before bed", []),
+    ("I'm taking a two week tolerance break", []),
+    ("I take a week off every month", []),
+    ("I worked 3 days on 0 days off", []),
+    ("I took 0.2 a week ago", []),
+    ("I go to the gym three times a week", []),
+    ("I took it on Saturday", []),
+    ("every day I've microdosed I felt calm", []),
+    ("I feel good every day", []),
+    ("I microdose 3 times a week, with at least one day off in between", [("custom", None, None)]),
+    ("I dose Sundays and Wednesdays, with 2-3 day breaks in between", [("twice_weekly", None, None)]),
+    ("I handle my anxiety on a weekly basis", []),
+    ("sometimes I take more than once a day", []),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0] for c in CASES])
 def test_schedule_patterns(nlp, text, expected):
     assert [(s.schedule, s.days_on, s.days_off) for s in nlp(text)._.schedules] == expected
+
+
+def test_mentions_carry_offsets(nlp):
+    text = "Since May I dose every 4th day."
+    [mention] = nlp(text)._.schedules
+    assert text[mention.start:mention.end] == "every 4th day"
+
+
+def test_anchors_only_speed_up(nlp):
+    """Running every pattern over the whole text finds the same mentions as running the anchored ones
+    only near their anchors."""
+    from experiences.nlp.schedules import ScheduleFinder
+    anchored, plain = ScheduleFinder(), ScheduleFinder()
+    plain.patterns = [(kind, context, None, pattern) for kind, context, _, pattern in plain.patterns]
+    text = " ".join(case[0] + "." for case in CASES)
+    assert anchored(nlp.make_doc(text))._.schedules == plain(nlp.make_doc(text))._.schedules
+
+
+def test_offsets_survive_lower_casing(nlp):
+    text = "İ dose every 3 days"  # "İ".lower() is two characters long
+    [mention] = nlp(text)._.schedules
+    assert text[mention.start:mention.end] == "every 3 days"
+
+
+def test_patterns_are_lower_case():
+    """Patterns run over lower-cased text: an upper-case letter (not an escape such as \\S) never matches."""
+    import re
+    data = _raw()
+    for entry in data["schedules"] + data["counted"]:
+        for pattern in entry["patterns"] + [entry.get("anchor", "")]:
+            assert not re.search(r"(?<!\\)(?<!\(\?)[A-Z]", pattern), pattern  # "\\S" and "(?P<" are fine
+
+
+def test_unknown_counted_kind_and_context_are_rejected():
+    data = _raw()
+    data["counted"][0]["kind"] = "fortnightly"
+    with pytest.raises(rules.RuleFileError, match="unknown counted kind"):
+        rules.ScheduleRules.from_json(data)
+    data = _raw()
+    data["schedules"][0]["context"] = "paragraph"
+    with pytest.raises(rules.RuleFileError, match="unknown context"):
+        rules.ScheduleRules.from_json(data)
+
+
+def _raw() -> dict:
+    import json
+    from importlib import resources
+    return json.loads(resources.files("experiences.nlp").joinpath("resources").joinpath("schedules.json").read_text())

@@ -10,6 +10,15 @@ import pytest
     ("ketamine", ["other"]),
     ("lion's mane", ["supplement"]),
     ("a gt b", []),
+    ("some psylocibin mushies", ["psilocybin", "psilocybin"]),
+    ("30 mg of amphetamine", ["other"]),
+    ("xanax and trazodone", ["supplement", "supplement"]),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected
+
+
+def test_medicine_word_endings_hide_an_amount(nlp):
+    # "clozapine" is in no lexicon: its INN ending marks it as a medicine next to an amount
+    assert nlp("I take clozapine 25mg")._.doses == []
+    assert [d.low for d in nlp("I take 100mg of mushrooms")._.doses] == [0.1]

@@ -1,38 +1,42 @@
 """Component `experiences_context`: ConText-style status of each effect mention.
 
 Each trigger governs only its own clause: the words between the sentence boundaries around the effect,
-cut at termination terms ("but", "however", ", and I", "now", ...). Within that clause:
+cut at termination terms ("but", "however", "now", ...) and at clause breaks (", I", "; ", "and I felt").
+Within that clause, in this order:
 
-- reason ("for my anxiety", "to treat", "struggling with"), right before the effect: the reason for
-  dosing is no effect, and the mention is dropped; so is a state before dosing ("used to", "before
-  microdosing") or with another cause ("withdrawal", "coffee");
-- negation triggers ("no", "didn't", "without") reach at most window_words words forward, unless a
-  pseudo-trigger covers them ("no doubt", "not only", "never felt better"); post-negation triggers reach
-  back from just after the effect ("headaches: none", "the nausea went away");
-- hypothetical triggers ("if", "worried about", "some people", "hoping") reach over the clause before the
-  effect; a clause that ends the sentence with "?", or a sentence opening like a question ("Anyone ..."),
-  is a question, hence hypothetical.
+- reason for dosing ("for my anxiety", "to treat", "struggling with"), right before the effect: no effect,
+  the mention is dropped; so is a state before dosing ("used to", "before microdosing", "always been",
+  reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee");
+- negation triggers ("no", "didn't", "without") reach at most window_words words forward; post-negation
+  triggers ("headaches: none", "... was not an issue") reach back from just after the effect;
+- hypothetical triggers ("if", "worried about", "some people", "hoping", "may cause") reach over the clause
+  before the effect; so do questions: a clause that ends its sentence with "?" (unless it keeps the order
+  of a statement, "and now I enjoy being alive?"), or a sentence opening like one ("Anyone else ...").
+
+Pseudo-triggers ("no doubt", "not only", "never felt better", "as if") look like triggers but are none, and
+a trigger word inside another effect ("a lack of worry and contentment") governs nothing beyond it.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .effects import alternation
+from .effects import alternation, lower_text
 from .mentions import EffectMention
-from .text import text_of
 
 WORD = re.compile(r"[\w'’]+")
 # Sentence ends: end punctuation before a space or the end, and line breaks (a bare "." would cut "0.1g"). An
 # ellipsis ("I was outgoing... and happy") goes on with the sentence; it only breaks a clause.
 SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
 HISTORY_CHARS = 150  # how far back a history trigger reaches ("used to ...")
+REACH_CHARS = 250  # how far a sentence is read on either side of an effect
+AFTER_CHARS = 120  # how far a clause is read after an effect
 REASON_CHARS = 80  # how far back a reason trigger is looked for ("to help with my ...")
 _LIST_ITEM = r"[\w'’-]+\s*(?:,|/|&|\band\b|\bor\b)\s*"
 
@@ -45,7 +49,7 @@ def make_context(nlp: Language, name: str) -> "Context":
 class Context:
     def __init__(self):
         self.rules = r = rules.load("context.json")
-        flags = re.IGNORECASE
+        flags = 0  # patterns and rule phrases are lower case, and run on lower_text()
         self.negation = re.compile(rf"\b(?:{alternation(r.negation)})(?![\w'’])", flags)
         self.pseudo = re.compile(rf"\b(?:{alternation(r.pseudo)})(?![\w'’])", flags)
         self.hypothetical = re.compile(rf"(?<![\w'’])(?:{alternation(r.hypothetical)})(?![\w'’])", flags)
@@ -53,7 +57,7 @@ class Context:
         self.reason = re.compile(rf"\b(?:{alternation(r.reason)}){between}", flags)
         self.history = re.compile(rf"\b(?:{alternation(r.history)})\b", flags)
         self.other_cause = re.compile(rf"\b(?:{alternation(r.other_cause)})\b", flags)
-        self.strong_termination = re.compile(rf"\b(?:{alternation(r.termination)})\b", flags)
+        self.termination_words = frozenset(" ".join(t.lower().split()) for t in r.termination)
         after = rf"(?:[^\w.!?\n]+[\w'’]+){{0,{r.post_window_words}}}?[^\w.!?\n]*"
         self.post_negation = re.compile(rf"{after}\b(?:{alternation(r.post_negation)})(?![\w'’])", flags)
         self.post_other_cause = re.compile(rf"{after}\b(?:{alternation(r.other_cause)})\b", flags)
@@ -64,41 +68,40 @@ class Context:
         # Clause breaks: termination words, and punctuation or "and"/"so" before a clause opener (", but",
         # ", I", "; ", " - ", "...", "and I felt", "so am I"), or a closing parenthesis.
         punctuation = (rf"[,;:(]\s*(?:{alternation(r.clause_openers)})\b|;|\)|\s[-–—]+\s|\.\.+|"
-                       rf"\bso\s+(?:{alternation(r.so_openers)})\b|\b(?:and|&)\s+(?:{alternation(r.and_openers)})\b")
+                       rf"\bso\s+(?:{alternation(r.so_openers)})\b|(?:\band|&)\s+(?:{alternation(r.and_openers)})\b")
         self.termination = re.compile(rf"\b(?:{alternation(r.termination)})\b|{punctuation}", flags)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc._.effects:
             return doc
-        text = text_of(doc)
-        sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not m.group().startswith("..")]
-        sentences.append(len(text))
+        text = lower_text(doc)
         kept = []
-        index = 0
         # A word that is part of another effect ("a lack of worry") is no trigger of hypotheticals; nor of
         # negation when that effect is a benefit (a relief or reversal: "no longer tired", "lack of worry").
         spans = [(m.start, m.end) for m in doc._.effects]
         benefit_spans = [(m.start, m.end) for m in doc._.effects if m.kind == "benefit" and m.status == "present"]
-        breaks = strong_breaks = None
+        sentence_start = sentence_end = -1
         for mention in doc._.effects:  # in text order
-            if breaks is None or sentences[index + 1] <= mention.start:
-                while sentences[index + 1] <= mention.start:
-                    index += 1
-                # the clause breaks of this sentence, found once for all its effects
-                breaks = _Breaks(self.termination.finditer(text, sentences[index], sentences[index + 1]))
-                strong_breaks = _Breaks(self.strong_termination.finditer(text, sentences[index], sentences[index + 1]))
-            status = self._status(text, sentences[index], sentences[index + 1], mention, spans, benefit_spans,
+            # Only the text around the effect is read (sentences and clauses longer than REACH_CHARS are cut),
+            # so a long post costs no more than a short one.
+            if mention.start >= sentence_end or mention.end > sentence_end:
+                sentence_start, sentence_end = _sentence(text, mention.start, mention.end)
+            breaks = _Breaks(self.termination.finditer(text, max(sentence_start, mention.start - REACH_CHARS),
+                                                       mention.start))
+            strong_breaks = breaks.strong(self.termination_words)
+            after = self.termination.search(text, mention.end, min(sentence_end, mention.end + AFTER_CHARS))
+            clause_end = after.start() if after else sentence_end
+            status = self._status(text, sentence_start, sentence_end, clause_end, mention, spans, benefit_spans,
                                   breaks, strong_breaks)
             if status is not None:
                 kept.append(replace(mention, status=status) if status != mention.status else mention)
         doc._.effects = kept
         return doc
 
-    def _status(self, text: str, sentence_start: int, sentence_end: int, mention: EffectMention,
+    def _status(self, text: str, sentence_start: int, sentence_end: int, clause_end: int, mention: EffectMention,
                 spans: list[tuple[int, int]], benefit_spans: list[tuple[int, int]], breaks: "_Breaks",
                 strong_breaks: "_Breaks") -> str | None:
         clause_start = breaks.last_end(sentence_start, mention.start)
-        clause_end = breaks.first_start(mention.end, sentence_end)
         before = text[clause_start:mention.start]
         after = text[mention.end:clause_end]
         # the reason for dosing sits right before the effect, even across a termination ("due to")
@@ -150,22 +153,44 @@ class Context:
         return clause_start == sentence_start and self.question_start.match(text, sentence_start) is not None
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], looked for within REACH_CHARS on either side."""
+    sentence_start = max(0, start - REACH_CHARS)
+    for match in SENTENCE_END.finditer(text, sentence_start, start):
+        if not match.group().startswith(".."):  # an ellipsis goes on with the sentence
+            sentence_start = match.end()
+    sentence_end = min(len(text), end + REACH_CHARS)
+    for match in SENTENCE_END.finditer(text, end, sentence_end):
+        if not match.group().startswith(".."):
+            sentence_end = match.end()
+            break
+    return sentence_start, sentence_end
+
+
 class _Breaks:
-    """The clause breaks of a text (non-overlapping, in order), found once per doc."""
+    """The clause breaks around an effect (non-overlapping, in order)."""
 
     def __init__(self, matches):
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self.texts: list[str] = []
         for match in matches:
             self.starts.append(match.start())
             self.ends.append(match.end())
+            self.texts.append(match.group())
+
+    def strong(self, words: frozenset[str]) -> "_Breaks":
+        """Only the breaks made by a termination word ("but", ", but", "and now"), not by punctuation alone."""
+        strong = _Breaks(())
+        for start, end, text in zip(self.starts, self.ends, self.texts):
+            tokens = text.lower().replace(",", " ").split()
+            if any(" ".join(tokens[i:]) in words for i in range(len(tokens))):
+                strong.starts.append(start)
+                strong.ends.append(end)
+        return strong
 
     def last_end(self, lo: int, position: int) -> int:
         """The end of the last break in [lo, position), or lo."""
         index = bisect_right(self.ends, position) - 1
         return self.ends[index] if index >= 0 and self.starts[index] >= lo else lo
 
-    def first_start(self, position: int, hi: int) -> int:
-        """The start of the first break in [position, hi), or hi."""
-        index = bisect_left(self.starts, position)
-        return self.starts[index] if index < len(self.starts) and self.starts[index] < hi else hi

@@ -7,20 +7,20 @@ at in Python: their close context is checked (stock, solvents, concentrations, c
 strengths, the verb that governs the amount) and each is attributed to the substance, supplement
 or medicine named next to it.
 
-Notations: 0.1g, .1 g, 0,1 g, 100mg, 10ug/µg/mcg/mics; ranges (0.1-0.2g, 10~20 ug, ~10ug to ~25ug,
-between 0.1 and 0.2 g, 3g's to 5g's); lists sharing a unit ("100, 200 and 300 mg"); fractions
-(1/10 tab, 1/20th of a blotter, a tenth of a gram, one-twentieth of a tab, a gram and a half);
+Notations: 0.1g, .1 g, 0,1 g, 100mg, 10ug/µg/mcg/mics; ranges (0.1-0.2g, 10~20 ug, ~8ug to ~20ug,
+between 0.1 and 0.2 g, 2g's to 4g's); lists sharing a unit ("50, 75 and 150 mg"); fractions
+(1/10 tab, 1/12th of a blotter, a tenth of a gram, one-sixteenth of a tab, a gram and a half);
 "point one five"; capsule counts; volumes; and unitless amounts where the text makes them a dose
-("dosage: .08-.12", "I took .1", ".2 of cubes"): grams of mushroom, or for LSD a fraction of a tab
-(below 1) or ug, and only after a dosing word when the text is about LSD.
+("dosage: .06-.09", "on Sunday I ate .15", ".3 of cubes"): grams of mushroom, or for LSD a fraction
+of a tab (below 1) or ug, and only after a dosing word when the text is about LSD.
 
 Units (the rules and their reasons; the vocabulary lives in resources/doses.json):
 - mg of mushroom become g. A sub-milligram "mg" amount of mushroom (".5mg") is a slip for grams,
   as no scale weighs half a milligram of mushroom; 1-10 whole mg of "mushroom" are a medicine's
-  amount ("5mg", "2.5mg"), not a dose.
+  amount ("4mg", "2.5mg"), not a dose.
 - mg of LSD below 1 mg convert literally, as the extraction contract says (0.01 mg -> 10 ug, so
-  ".25mg" is 250 ug); a whole-milligram amount right next to an LSD name ("LSD: 20 mg") is a slip
-  for ug, as 20 mg of LSD is no dose anyone takes. Grams of LSD are mushroom grams.
+  ".3mg" is 300 ug); a whole-milligram amount right next to an LSD name ("LSD: 15 mg") is a slip
+  for ug, as 15 mg of LSD is no dose anyone takes. Grams of LSD are mushroom grams.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from . import rules
 from .mentions import DoseMention, SubstanceMention
 from .substances import SUPPLEMENT, medicine_mentions
-from .text import phrase_regex, sentence_span, sentence_starts
+from .text import phrase_regex, sentence_span, sentence_starts, text_of
 
 NUMBER = r"(?:\d+(?:[.,]\d+)?|[.,]\d+)"
 POINT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -43,12 +43,12 @@ DEFAULT_SUBSTANCE = {"g": "psilocybin", "mg": "psilocybin", "ug": "lsd", "tab": 
                      "capsule": "psilocybin", "ml": "lsd"}
 PSYCHEDELICS = ("psilocybin", "lsd")
 NOT_ORDINAL = ("half", "quarter", "whole")  # the other fraction words are ordinals too ("a third tab")
-# Words that may stand between "of a" and a unit ("1/18 of a full tab").
+# Words that may stand between "of a" and a unit ("1/15 of a whole tab").
 UNIT_ADJECTIVES = (r"(?:full|whole|single|normal|standard|regular|typical|small|large|big|average|entire"
                    r"|gel|paper|liquid)")
 DETERMINER = r"(?:a|an|one|the|my|your|his|her|their|each)"
 APPROX = r"(?:(?:~|±|about|around|approx\.?|approximately|roughly|maybe|like|only|just)\s*)?"
-# Countable nouns: ".5 mushrooms" is half a mushroom, not 0.5 g.
+# Countable nouns: ".5 shrooms" is half a mushroom, not 0.5 g.
 COUNTABLE = r"(?:mushrooms?|shrooms?|truffles?|caps?|cubes?)\b"
 SIZE_WORDS = r"(?:small|smaller|tiny|little|medium|large|larger|big|bigger|huge|whole|single|full|ones?)"
 TIME_WORDS = (r"(?:hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|times?|minutes?|mins?|seconds?|secs?"
@@ -70,11 +70,13 @@ class DoseFinder:
         point = "|".join(POINT_WORDS)
         psilocybin = phrase_regex(next(s for s in rules.load("substances.json").substances
                                        if s.id == "psilocybin").terms)
-        plural = r"(?:['’]?s\b)?"  # "3g's", "5gs"
+        plural = r"(?:['’]?s\b)?"  # "2g's", "4gs"
         end = r"(?![\w/µμ])"
-        of_a = rf"(?:of\s+)?(?:{DETERMINER}\s+)?(?:{UNIT_ADJECTIVES}\s+)?"
+        # "1/10 tab", "1/15 of a whole tab", "1/6th of a Blue Lotus tab" (a name or two after "of a")
+        of_a = (rf"(?:of\s+(?:{DETERMINER}\s+)?(?:(?!{unit}\b)[^\W\d][\w'-]*\s+){{0,2}}"
+                rf"|(?:{DETERMINER}\s+)?(?:{UNIT_ADJECTIVES}\s+)?)")
         bare = r"(?:0[.,]\d{1,3}|\.\d{1,3})"
-        # A unitless amount ends there: no unit, time word, size or count word ("1 small shroom"), digits,
+        # A unitless amount ends there: no unit, time word, size or count word ("2 small ones"), digits,
         # or a hyphenated word ("1-day") may follow.
         bare_end = (rf"(?![\w/%]|[.,]\d|\s*(?:-|–|~|to)?\s*[.,]?\d"
                     rf"|\s*(?:{unit}|{TIME_WORDS}|{SIZE_WORDS}|{COUNTABLE})\b|\s*/|-[a-z])")
@@ -84,21 +86,21 @@ class DoseFinder:
         # count word before those ("a tenth", "two caps") is looked up behind the match.
         self.numeric = re.compile(
             r"(?=[\d.,])(?:"
-            # ranges: 0.1-0.2g, 100 to 200mg, ~10ug to ~25ug, .1 and .2 g (after "between"), 3g's to 5g's
+            # ranges: 0.1-0.2g, 100 to 200mg, ~8ug to ~20ug, .1 and .2 g (after "between"), 2g's to 4g's
             rf"(?<![\w.,/])(?P<low>{NUMBER})\s*(?:(?P<lunit>{unit}){plural}\s*)?"
             rf"(?P<sep>-|–|—|~|to|and)\s*{APPROX}(?P<high>{NUMBER})\s*(?P<runit>{unit}){plural}{end}"
-            # numeric fractions: 1/10 tab, 1/20th of a blotter, 1/18 of a full tab
+            # numeric fractions: 1/10 tab, 1/12th of a blotter, 1/15 of a whole tab
             rf"|(?<![\w.,/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:st|nd|rd|th)?s?\s*{of_a}(?P<funit>{unit}){end}"
             # an amount with its unit: 0.1g, 100 mg, 20+ ug, .3 of a gram
             rf"|(?<![\w.,/])(?P<value>{NUMBER})\+?\s*(?P<of>of\s+(?:a|an|the)\s+)?(?P<unit>{unit}){plural}{end}"
-            # a unitless amount after a label: "dosage: .08-.12", "LSD dose: 12"
+            # a unitless amount after a label: "dosage: .06-.09", "LSD dose: 9"
             rf"|(?:(?<=:)|(?<=:\s))(?P<llow>{NUMBER})(?:\s*(?:-|–|~|to)\s*(?P<lhigh>{NUMBER}))?{bare_end}"
-            # a unitless fraction, a dose only after a dosing word: "took 1/12"
+            # a unitless fraction, a dose only after a dosing word: "took 1/9"
             rf"|(?<![\w.,/])(?P<bnum>\d)\s*/\s*(?P<bden>\d{{1,2}})(?:st|nd|rd|th)?{bare_end}"
-            # a unitless decimal right before a mushroom name: ".8 penis envy cap", ".2 of cubes"
+            # a unitless decimal right before a mushroom name: "a .6 golden teacher cap", ".3 of cubes"
             rf"|(?<![\w.,/])(?P<plow>{bare})\s+(?=of\s+(?:{DETERMINER}\s+)?(?:dried\s+)?(?:{psilocybin})\b"
             rf"|(?!{COUNTABLE})(?:{psilocybin})\b)"
-            # any other leading-zero or leading-dot decimal ("I did .3 yesterday", "doing .5-.7"): grams,
+            # any other leading-zero or leading-dot decimal ("on Sunday I ate .15", "doing .4-.6"): grams,
             # where the text is about mushrooms; not a price, a score, a version or a measure of something else
             rf"|(?<![\w.,/$€£=<>±+*-])(?P<nlow>{bare})(?:\s*(?P<nsep>-|–|~|to|and)\s*{APPROX}(?P<nhigh>{bare}))?"
             rf"{bare_end}(?!\s*(?:{phrase_regex(r.other_measures)})\b)"
@@ -114,12 +116,18 @@ class DoseFinder:
             r"|(?P<half>and\s+a\s+half|&\s*a\s*half)\b"
             rf"|point\s+(?P<point>(?:{point})(?:\s+(?:{point}))?)\b"
             rf"|(?P<capunit>caps?|capsules?|pills?){end}"
+            # a whole count of grams or tabs in words: "she ate a gram", "one whole tab"
+            r"|(?P<cunit>grams?|tabs?|blotters?)\b"  # not "hits": of a vial, a joint, a vape
             r")",
             re.IGNORECASE,
         )
         # The same without its ranges, to reread the first amount of a false range.
         self.single = re.compile(self.numeric.pattern.replace("(?P<sep>-|–|—|~|to|and)", "(?P<sep>(?!))")
                                  .replace("(?P<nsep>-|–|~|to|and)", "(?P<nsep>(?!))"), re.IGNORECASE)
+        self.prepared_after = re.compile(
+            r"\s*,?\s+(?:and|then|to)\s+(?:\w+\s+)?(?:cut|put|dissolve|split|divide|chop|drop|soak|mix|dilute|make)",
+            re.IGNORECASE)
+        self.word_count_before = re.compile(rf"\b(?P<count>{count})\s+(?:(?:full|whole|single)\s+)?$", re.IGNORECASE)
         self.count_before = re.compile(rf"\b(?P<count>{count}|\d+)[\s-]+$", re.IGNORECASE)
         self.half_before = re.compile(rf"\b(?P<count>{count}|\d+)\s+(?:(?P<unit>{unit}){plural}\s+)?$", re.IGNORECASE)
         self.half_after = re.compile(rf"\s+(?P<unit>{unit}){plural}{end}", re.IGNORECASE)
@@ -136,7 +144,7 @@ class DoseFinder:
                                 rf"|(?P<dose>{phrase_regex(r.dose_verbs)}))\b", re.IGNORECASE)
         self.per = re.compile(rf"\s*(?:of\s+[\w-]+\s+)?(?:for\s+)?(?:/|per|a|an|each|every)\s*(?:{NUMBER}\s*)?"
                               rf"(?:{phrase_regex(r.per_units)})\b", re.IGNORECASE)
-        # "2ug per 1ml", "10ug/1ml"; but "100 / 150mg" offers two amounts
+        # "3ug per 1ml", "10ug/1ml"; but "80 / 120mg" offers two amounts
         self.per_before = re.compile(r"\b(?:per|every|each)\s+$|(?<![\d\s])\s?/\s*$", re.IGNORECASE)
         self.equals_after = re.compile(r"\s*(?:=|equals\b|is\s+equal\s+to\b)", re.IGNORECASE)
         self.equals_before = re.compile(r"(?:=|\bequals|\bequal\s+to)\s*$", re.IGNORECASE)
@@ -166,16 +174,16 @@ class DoseFinder:
                                    re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         starts = sentence_starts(text)
         mentions = doc._.substances
-        candidates = self._numeric_candidates(text) + self._word_candidates(text)
+        candidates = self._numeric_candidates(text) + self._word_candidates(text, starts)
         candidates.sort(key=lambda c: (c[0], -c[1]))
         found: list[DoseMention] = []
         covered = 0
         for start, end, amount in candidates:
             if start < covered:
-                continue  # inside an amount already read ("2 caps" by both scans)
+                continue  # inside an amount already read ("3 caps" by both scans)
             covered = end
             dose = self._attribute(text, starts, start, end, *amount, mentions)
             if dose is not None:
@@ -197,7 +205,7 @@ class DoseFinder:
                                        (value, value, unit, None)))
                 continue
             if amount == "retry":
-                # Not one range ("5g to .70mg-.75mg", "at 0.03 and 0.055"): read its first amount alone.
+                # Not one range ("4g to .6mg-.65mg", "at 0.04 and 0.065"): read its first amount alone.
                 first = self.single.match(text, m.start())
                 if first is not None and first.end() <= m.start("high" if m["low"] else "nhigh"):
                     amount = self._numeric_amount(first, text)
@@ -212,7 +220,7 @@ class DoseFinder:
         return candidates
 
     def _listed_before(self, text: str, start: int, amount: tuple) -> list:
-        """Bare numbers listed before an amount share its unit: "100, 200 and 300 mg", "3 or 5 ug"."""
+        """Bare numbers listed before an amount share its unit: "50, 75 and 150 mg", "4 or 6 ug"."""
         listed = self.listed_before.search(text, max(0, start - 40), start)
         if listed is None:
             return []
@@ -220,12 +228,12 @@ class DoseFinder:
         found = []
         for number in re.finditer(NUMBER, listed.group()):
             low = _number(number.group())
-            if low and value / 10 <= low <= value * 10:  # of one magnitude: "25, 70kg and 0.2g" is no list
+            if low and value / 10 <= low <= value * 10:  # of one magnitude: "age 30, 80kg, 0.2g" is no list
                 found.append((listed.start() + number.start(), listed.start() + number.end(),
                               (low, low, unit, None)))
         return found
 
-    def _word_candidates(self, text: str) -> list:
+    def _word_candidates(self, text: str, starts: list[int]) -> list:
         candidates = []
         for m in self.words.finditer(text):
             start, end = m.span()
@@ -253,6 +261,20 @@ class DoseFinder:
                 digits = "".join(str(POINT_WORDS[w.lower()]) for w in m["point"].split())
                 low = float("0." + digits)
                 amount = (low, low, "g", None)
+            elif m["cunit"]:
+                count = self.word_count_before.search(text, lookback, start)
+                if count is None:
+                    continue
+                raw = count["count"].lower()
+                low = self.rules.number_words.get(raw)
+                sentence_start = sentence_span(starts, text, count.start())[0]
+                if not low or (raw in ("a", "an", "another") and
+                               self._governing_verb(text, sentence_start, count.start()) != "dose"):
+                    continue  # "a gram" counts only when taken: "she ate a gram", not "I still own a gram"
+                if self.prepared_after.match(text, end):
+                    continue  # "take a blotter and dissolve it": preparing, not taking
+                start = count.start()
+                amount = (low, low, self.unit_of[m["cunit"].lower()], None)
             else:
                 count = self.count_before.search(text, lookback, start)
                 if count is None:
@@ -292,7 +314,7 @@ class DoseFinder:
         elif g["funit"]:
             denominator = int(g["den"])
             if denominator == 0 or int(g["num"]) > 9 or denominator > 100:
-                return "pair"  # "100 / 150mg": two amounts, not a fraction
+                return "pair"  # "80 / 120mg": two amounts, not a fraction
             low = high = int(g["num"]) / denominator
             unit = self.unit_of[_norm(g["funit"])]
         elif g["unit"]:
@@ -301,20 +323,20 @@ class DoseFinder:
             if low is None or (g["of"] and low >= 1):  # "10 of the tabs" counts tabs, it is no amount
                 return None
             if unit == "tab" and g["unit"].lower().startswith("hit") and self.hit_verb.match(text, m.end()):
-                return None  # "my 0.25 hits me hard": the verb, not a unit
+                return None  # "this 0.3 hits you hard": the verb, not a unit
             if unit == "capsule" and low < 1:
-                unit = "g"  # "one 0.2 capsule": the content in grams, not a count
+                unit = "g"  # "one 0.3 capsule": the content in grams, not a count
         elif g["llow"]:
             colon = text.rfind(":", max(0, m.start() - 2), m.start())
             if not self.label_before.search(text, max(0, colon - 10), colon + 1):
-                return None  # "Day 3: 2"
+                return None  # "Week 2: 3"
             low, high = _number(g["llow"]), _number(g["lhigh"]) if g["lhigh"] else None
             unit, kind = "number", "label"
         elif g["bnum"]:
             denominator = int(g["bden"])
             if denominator == 0 or int(g["bnum"]) >= denominator or \
                     not self.cue_before.search(text, max(0, m.start() - 40), m.start()):
-                return None  # "3/4 days", "on 5/6": only "took 1/12" is a dose
+                return None  # "2/3 days", "on 4/7": only "took 1/9" is a dose
             low = high = int(g["bnum"]) / denominator
             unit, kind = "fraction", "fraction"
         else:
@@ -344,20 +366,20 @@ class DoseFinder:
             return True  # "a 3.5g bag", "a 4 g bar"
         verb = self._governing_verb(text, sentence_start, start)
         if (self.stock_before.search(before) and verb != "dose") or self.stock_after.match(text, end, after_end):
-            return True  # "down to my last 0.2g" (but "took my last 0.2g"), "0.2g left"
+            return True  # "down to my last 0.3g" (but "took my last 0.3g"), "0.4g left"
         if self.per.match(text, end, after_end) or self.per_before.search(text, near_before, start):
-            return True  # "10ug per ml", "10g per litre", "100ug per 100ml", "2ug per 1ml": a concentration
+            return True  # "5ug per ml", "8g per litre", "50ug per 50ml", "3ug per 1ml": a concentration
         if verb != "dose" and (self.equals_after.match(text, end, after_end)
                                or self.equals_before.search(text, near_before, start)):
-            return True  # "1 ml = 10 ug": a conversion, unless someone took it ("took 5ml = 5ug")
+            return True  # "2 ml = 15 ug": a conversion, unless someone took it ("took 3ml = 6ug")
         if unit in ("ml", "ug", "mg", "tab") and (self.solvent_after.match(text, end, after_end) or (
                 unit == "ml" and self.in_before.search(text, max(sentence_start, start - 12), start))):
-            return True  # "75ml of distilled water", "100ug in 75ml", "put 700mcg in vodka"
-        if verb == "stock" or (verb == "solution" and unit in ("ug", "tab", "ml")):
-            return True  # "I bought 15g", "pulled 48 grams dried", "Ordered 10x 100ug blotters"
+            return True  # "60ml of distilled water", "120ug in 60ml", "put 500mcg in vodka"
+        if verb == "stock" or (verb == "solution" and unit in ("ug", "tab", "ml", "capsule")):
+            return True  # "I bought 12g", "we harvested 35 grams", "ordered five 120ug blotters"
         if unit == "ug":
-            # The strength of a tab, not a dose: "1/16 of 200 ug", "half my 105ug tab", "4 tabs of 115ug",
-            # "they are 100ug each", and "200ug blotters" unless someone took it
+            # The strength of a tab, not a dose: "1/12 of 150 ug", "half my 120ug tab", "3 tabs of 120ug",
+            # "these are 120ug each", and "125ug blotters" unless someone took it
             if self.part_of_before.search(text, near_before, start) or self.each_after.match(text, end, after_end):
                 return True
             if self.tabs_of_before.search(text, near_before, start):
@@ -366,7 +388,7 @@ class DoseFinder:
                     verb != "dose" or self.strength_before.search(text, near_before, start)):
                 return True
         if unit == "capsule" and self.quantifier_before.search(text, max(sentence_start, start - 8), start):
-            return True  # "no one pill", "per capsule", "size 1 capsules"
+            return True  # "no one pill", "per capsule", "size 2 capsules"
         return False
 
     def _governing_verb(self, text: str, sentence_start: int, start: int) -> str | None:
@@ -390,7 +412,7 @@ class DoseFinder:
         lo, hi = max(sentence_start, start - window), min(sentence_end, end + window)
         medicines = [x for x in medicine_mentions(text, lo, hi)
                      if not any(m.start < x.end and x.start < m.end for m in mentions)]
-        if medicines:  # a medicine no lexicon lists, named by its word ending ("vortioxetine 10mg")
+        if medicines:  # a medicine no lexicon lists, named by its word ending ("olanzapine 10mg")
             mentions = sorted(mentions + medicines, key=lambda x: x.start)
         substance, tight = _nearest(text, mentions, start, end, lo, hi)
         if substance in (SUPPLEMENT, "other"):
@@ -400,7 +422,7 @@ class DoseFinder:
         if substance is None and unit in ("mg", "ml"):
             previous = _previous_mention(mentions, start, max(0, start - self.rules.previous_chars))
             if previous in (SUPPLEMENT, "other"):
-                return None  # "I'm tapering off sertraline. Down to 50mg now."
+                return None  # "Coming off paroxetine slowly. Now at 20mg."
         if substance is None:
             named = {m.substance for m in mentions}
             if unit not in ("ug", "tab") and "other" in named and not named & set(PSYCHEDELICS):
@@ -412,20 +434,19 @@ class DoseFinder:
             if substance == "lsd" and high < 1:
                 low, high, unit = low * 1000, high * 1000, "ug"  # 0.01 mg of LSD is 10 ug
             elif substance == "lsd" and tight:
-                unit = "ug"  # "20mg LSD": a slip for ug
+                unit = "ug"  # "LSD: 15 mg": a slip for ug
             elif high < 1:
-                substance, unit = "psilocybin", "g"  # ".5mg" of mushroom: a slip for grams
+                substance, unit = "psilocybin", "g"  # ".4mg" of mushroom: a slip for grams
             elif high < self.rules.min_mushroom_mg:
-                return None  # "5mg", "2.5mg": a medicine's amount, no scale weighs mushroom so finely
+                return None  # "4mg", "2.5mg": a medicine's amount, no scale weighs mushroom so finely
             else:
                 substance, low, high, unit = "psilocybin", low / 1000, high / 1000, "g"
         elif unit in ("ug", "tab"):
             substance = "lsd"
         if high > self.rules.max_amounts.get(unit, float("inf")):
-            return None  # "48 grams", "200ml": stock or solvent, whatever the verb
-        if unit == "tab" and low >= 1 and self.solvent_in.search(text, sentence_start, sentence_end) \
-                and self.volume_in.search(text, sentence_start, sentence_end):
-            return None  # "10ml of water & 1 tab": a solution being made
+            return None  # "35 grams", "150ml": stock or solvent, whatever the verb
+        if unit == "tab" and low >= 1 and self.volume_in.search(text, sentence_start, sentence_end):
+            return None  # "one tab in 30ml of water", "a 150ml solution with two tabs": a solution being made
         return DoseMention(substance, round(low, 6), round(high, 6), unit, start, end)
 
     def _bare(self, mentions, start, end, low, high, kind, substance) -> DoseMention | None:
@@ -448,16 +469,17 @@ class DoseFinder:
 
 
 # Between an amount and the substance named after it: filler words, or two words of any kind
-# ("0.2 g local Oregon cubensis").
+# ("0.2 g home grown cubensis").
 _AFTER_GAP = re.compile(r"[\s(]*(?:(?:of|dried|dry|fresh|ground|powdered|weight|my|the|some|worth|a|an|being|caps?|"
                         r"capsules?|pills?|doses?|microdoses?)[\s(]+)*(?:[a-z'-]+\s+){0,2}[\s(]*", re.IGNORECASE)
 _BEFORE_GAP = re.compile(r"[^\d;]*")
 _ADJACENT = re.compile(r"[\s(:,~-]*(?:(?:about|around|approx\.?|roughly|maybe|probably|like|say|dose|dosage|amount)"
                        r"[\s(:,~-]+)*[\s(:~-]*", re.IGNORECASE)
-# Between a supplement or medicine and its amount: a few filler words, no conjunction ("my SSRI to 20mg",
-# "xanax still 5mg"), so that "100mg niacin and 0.1g caps" keeps the 0.1g.
+# Between a supplement or medicine and its amount: a few filler words, no conjunction ("raised my SSRI to
+# 30mg", "my xanax at 4mg"), so that "100mg niacin and 0.1g caps" keeps the 0.1g.
 _SUPPLEMENT_GAP = re.compile(
-    r"[\s(:,~-]*(?:(?!(?:and|with|plus|or|then|but|also|while|before|after|vs)\b)[a-z']+[\s(:,~-]+){0,4}", re.IGNORECASE)
+    r"[\s(:,~-]*(?:(?!(?:and|with|plus|or|then|but|also|while|before|after|vs)\b)[a-z']+[\s(:,~-]+){0,4}",
+    re.IGNORECASE)
 
 
 def _nearest(text: str, mentions: list[SubstanceMention], start: int, end: int, lo: int, hi: int
@@ -498,7 +520,7 @@ def _topic(mentions: list[SubstanceMention], position: int) -> str | None:
 
 def _drop_counted_contents(doses: list[DoseMention], text: str, starts: list[int]) -> list[DoseMention]:
     """A capsule count whose content is stated close by is the stated dose, not a count:
-    "two caps that I weighed at .1g total" is 0.1 g, as is ".1 g of powder in one capsule"."""
+    "three caps weighing .15g in total" is 0.15 g, as is ".2 g of powder in one capsule"."""
     weights = [d for d in doses if d.unit == "g"]
     if not weights or all(d.unit != "capsule" for d in doses):
         return doses
@@ -515,14 +537,14 @@ def _drop_counted_contents(doses: list[DoseMention], text: str, starts: list[int
 
 
 def _number(raw: str) -> float | None:
-    # A comma followed by one to two digits, or after a zero, is a decimal comma ("0,1 g", "2,5 ug", "0,100g").
+    # A comma followed by one to two digits, or after a zero, is a decimal comma ("0,1 g", "2,5 ug", "0,120g").
     if "," in raw:
         whole, _, fraction = raw.partition(",")
         if len(fraction) > 2 and whole not in ("", "0"):
             return None
         raw = f"{whole or '0'}.{fraction}"
     if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
-        raw = f"0.{raw[1:]}"  # "03g": the decimal point was dropped
+        raw = f"0.{raw[1:]}"  # "04g": the decimal point was dropped
     try:
         return float(raw)
     except ValueError:

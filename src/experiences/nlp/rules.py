@@ -72,7 +72,7 @@ class SubstanceRules:
     substances: tuple[Substance, ...]
     not_substances: tuple[str, ...]
     # word endings of medicine names (INN stems: -oxetine, -azepam, -apine, ...), so that an
-    # unlisted medicine ("vortioxetine 10mg") is still a medicine
+    # unlisted medicine ("olanzapine 10mg") is still a medicine
     medicine_suffixes: tuple[str, ...] = ()
 
     @classmethod
@@ -88,17 +88,17 @@ class DoseRules:
     fractions: dict[str, float]
     number_words: dict[str, float]
     stock_words: tuple[str, ...]  # stock or packaging right before or after an amount ("a 3.5g bag")
-    stock_before: tuple[str, ...]  # only right before an amount ("my last 0.2g")
-    stock_after: tuple[str, ...]  # only right after an amount ("0.2g left")
-    stock_verbs: tuple[str, ...]  # an amount whose nearest verb is one of these is stock ("I bought 15g")
-    solution_verbs: tuple[str, ...]  # the same for ug, tabs and ml only ("dissolved 100ug in 75ml")
+    stock_before: tuple[str, ...]  # only right before an amount ("my last 0.3g")
+    stock_after: tuple[str, ...]  # only right after an amount ("0.4g left")
+    stock_verbs: tuple[str, ...]  # an amount whose nearest verb is one of these is stock ("I bought 12g")
+    solution_verbs: tuple[str, ...]  # the same for ug, tabs, ml and capsules only ("dissolved 120ug in 60ml")
     dose_verbs: tuple[str, ...]  # verbs of taking: they win over a farther stock verb, and cue unitless amounts
-    bare_cues: tuple[str, ...]  # other words after which a unitless amount is a dose ("dosage: .1", "at .05")
-    other_measures: tuple[str, ...]  # words after a unitless decimal that make it no dose (".8 ppm", ".5 miles")
-    solvent_words: tuple[str, ...]  # a volume of these is a solvent, not a dose ("75ml of distilled water")
-    per_units: tuple[str, ...]  # an amount "per" one of these is a concentration ("10ug per ml")
+    bare_cues: tuple[str, ...]  # other words after which a unitless amount is a dose ("dosage: .06", "at .07")
+    other_measures: tuple[str, ...]  # words after a unitless decimal that make it no dose (".4 ppm", ".5 miles")
+    solvent_words: tuple[str, ...]  # a volume of these is a solvent, not a dose ("60ml of distilled water")
+    per_units: tuple[str, ...]  # an amount "per" one of these is a concentration ("5ug per ml")
     max_amounts: dict[str, float]  # per canonical unit: larger amounts are stock or solvent, not doses
-    min_mushroom_mg: float  # whole-mg amounts of mushroom below this are medicines ("5mg"), not doses
+    min_mushroom_mg: float  # whole-mg amounts of mushroom below this are medicines ("4mg"), not doses
     window_chars: int
     previous_chars: int  # an unattributed amount this close after a supplement or other drug is its amount
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from . import rules
 from .mentions import ScheduleMention
-from .text import phrase_regex, sentence_span, sentence_starts
+from .text import phrase_regex, sentence_span, sentence_starts, text_of
 
 _RANGE_OF_DAYS = re.compile(r"-|–|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b", re.IGNORECASE)
 
@@ -66,7 +66,7 @@ class ScheduleFinder:
         self.clause_break = re.compile(rf"[,;:()\[\]]|\s[-–—]+\s|\b(?:{phrase_regex(r.clause_breaks)})\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _lower(doc.text)  # patterns and cues are written in lower case
+        text = _lower(text_of(doc))  # patterns and cues are written in lower case
         starts = None
         found: list[ScheduleMention] = []
         windows: dict[re.Pattern, list[tuple[int, int]]] = {}

@@ -51,7 +51,7 @@ def _medicine_regex() -> re.Pattern | None:
 
 
 def medicine_mentions(text: str, start: int, end: int) -> list[SubstanceMention]:
-    """Medicines named by their INN word ending ("vortioxetine", "quetiapine") in text[start:end].
+    """Medicines named by their INN word ending ("clozapine", "haloperidol") in text[start:end].
 
     Only the dose finder needs them, and only next to an amount: scanning these short windows is far
     cheaper than scanning every document for word endings."""
