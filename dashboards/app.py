@@ -81,4 +81,7 @@ def main() -> None:
         show_kind("benefit", "Benefits", substance, schedule)
 
 
-main()
+# Streamlit runs this file as __main__; anything else importing it (a spawned worker process
+# re-importing the main module, for one) must not draw the page.
+if __name__ == "__main__":
+    main()
