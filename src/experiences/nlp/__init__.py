@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 # Importing the modules registers their factories with spaCy.
 from . import context, doses, effects, schedules, substances  # noqa: F401
+from .text import _TEXT_KEY
 
 COMPONENTS = ("experiences_substances", "experiences_doses", "experiences_schedules",
               "experiences_effects", "experiences_context")
@@ -34,7 +35,7 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
-        doc._.text = text
+        doc.user_data[_TEXT_KEY] = text  # doc._.text = text, without the Underscore machinery
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

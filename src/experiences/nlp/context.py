@@ -29,11 +29,14 @@ from spacy.tokens import Doc
 from . import rules
 from .effects import alternation, lower_text
 from .mentions import EffectMention
+from .scan import get, put
 
 WORD = re.compile(r"[\w'’]+")
 # Sentence ends: end punctuation before a space or the end, and line breaks (a bare "." would cut "0.1g"). An
 # ellipsis ("I was outgoing... and happy") goes on with the sentence; it only breaks a clause.
-SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
+# (`[.!?]+["')\]]*(?=\s|$)|\n+` with its first character taken out of the alternation, so that the regex
+# engine skips ahead to the next [.!?\n]: at each position the same alternatives are tried in the same order.)
+SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s|$)|(?<=\n)\n*)")
 HISTORY_CHARS = 150  # how far back a history trigger reaches ("used to ...")
 REACH_CHARS = 250  # how far a sentence is read on either side of an effect
 AFTER_CHARS = 120  # how far a clause is read after an effect
@@ -72,16 +75,17 @@ class Context:
         self.termination = re.compile(rf"\b(?:{alternation(r.termination)})\b|{punctuation}", flags)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc._.effects:
+        effects = get(doc, "effects")
+        if not effects:
             return doc
         text = lower_text(doc)
         kept = []
         # A word that is part of another effect ("a lack of worry") is no trigger of hypotheticals; nor of
         # negation when that effect is a benefit (a relief or reversal: "no longer tired", "lack of worry").
-        spans = [(m.start, m.end) for m in doc._.effects]
-        benefit_spans = [(m.start, m.end) for m in doc._.effects if m.kind == "benefit" and m.status == "present"]
+        spans = [(m.start, m.end) for m in effects]
+        benefit_spans = [(m.start, m.end) for m in effects if m.kind == "benefit" and m.status == "present"]
         sentence_start = sentence_end = -1
-        for mention in doc._.effects:  # in text order
+        for mention in effects:  # in text order
             # Only the text around the effect is read (sentences and clauses longer than REACH_CHARS are cut),
             # so a long post costs no more than a short one.
             if mention.start >= sentence_end or mention.end > sentence_end:
@@ -95,7 +99,7 @@ class Context:
                                   breaks, strong_breaks)
             if status is not None:
                 kept.append(replace(mention, status=status) if status != mention.status else mention)
-        doc._.effects = kept
+        put(doc, "effects", kept)
         return doc
 
     def _status(self, text: str, sentence_start: int, sentence_end: int, clause_end: int, mention: EffectMention,

@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from types import SimpleNamespace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
 from .mentions import DoseMention, SubstanceMention
+from .scan import DocText, Scanner, casefree, get, put, shared
 from .substances import SUPPLEMENT, medicine_mentions
-from .text import phrase_regex, sentence_span, sentence_starts, text_of
+from .text import phrase_regex, sentence_span
 
 NUMBER = r"(?:\d+(?:[.,]\d+)?|[.,]\d+)"
 POINT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -53,6 +55,13 @@ COUNTABLE = r"(?:mushrooms?|shrooms?|truffles?|caps?|cubes?)\b"
 SIZE_WORDS = r"(?:small|smaller|tiny|little|medium|large|larger|big|bigger|huge|whole|single|full|ones?)"
 TIME_WORDS = (r"(?:hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|times?|minutes?|mins?|seconds?|secs?"
               r"|am|pm|x|percent|%|people|persons?|doses|pieces?|mushrooms?|shrooms?|caps?|stems?)")
+
+
+# The IGNORECASE regexes of the checks around an amount (only tested, or read for their spans).
+_FOLDED_CHECKS = ("stock", "stock_before", "stock_after", "per", "per_before", "equals_after", "equals_before",
+                  "solvent_after", "in_before", "volume_in", "strength_after", "strength_before", "part_of_before",
+                  "tabs_of_before", "each_after", "quantifier_before", "verbs", "between_before", "cue_before",
+                  "label_before")
 
 
 @Language.factory("experiences_doses")
@@ -121,6 +130,10 @@ class DoseFinder:
             r")",
             re.IGNORECASE,
         )
+        # Every alternative of `numeric` starts with a digit, or with "." or "," before a digit, that does not
+        # follow [\w.,/] (the label alternative follows ":" or ": "): the scan tries only those positions.
+        self.numeric_scan = Scanner(self.numeric, finder=re.compile(r"[\d.,](?<![\w.,/](?s:.))(?:(?<=\d)|(?=\d))"))
+        self.words_scan = Scanner(self.words, min_length=1)  # tried only where its first words start (scan.py)
         # The same without its ranges, to reread the first amount of a false range.
         self.single = re.compile(self.numeric.pattern.replace("(?P<sep>-|–|—|~|to|and)", "(?P<sep>(?!))")
                                  .replace("(?P<nsep>-|–|~|to|and)", "(?P<nsep>(?!))"), re.IGNORECASE)
@@ -172,12 +185,20 @@ class DoseFinder:
         self.clause_break = re.compile(r"[,;]")
         self.hit_verb = re.compile(r"\s+(?:me|you|him|her|us|them|hard|harder|different|differently|home)\b",
                                    re.IGNORECASE)
+        # The checks around an amount run case-sensitively on the folded text (see scan.casefree): faster, and
+        # true exactly where the IGNORECASE regexes are true on the text (only tested, or read for their spans).
+        checks = {name: casefree(getattr(self, name)) for name in _FOLDED_CHECKS}
+        self.on_folded = None not in checks.values()
+        self.checks = SimpleNamespace(**{name: check if self.on_folded else getattr(self, name)
+                                         for name, check in checks.items()})
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
-        starts = sentence_starts(text)
-        mentions = doc._.substances
-        candidates = self._numeric_candidates(text) + self._word_candidates(text, starts)
+        doc_text = shared(doc)
+        text = doc_text.text
+        folded = doc_text.folded
+        starts = doc_text.starts
+        mentions = get(doc, "substances")
+        candidates = self._numeric_candidates(doc_text) + self._word_candidates(doc_text, starts)
         candidates.sort(key=lambda c: (c[0], -c[1]))
         found: list[DoseMention] = []
         covered = 0
@@ -185,18 +206,19 @@ class DoseFinder:
             if start < covered:
                 continue  # inside an amount already read ("3 caps" by both scans)
             covered = end
-            dose = self._attribute(text, starts, start, end, *amount, mentions)
+            dose = self._attribute(text, folded, starts, start, end, *amount, mentions)
             if dose is not None:
                 found.append(dose)
-        doc._.doses = _drop_counted_contents(found, text, starts)
+        put(doc, "doses", _drop_counted_contents(found, text, starts))
         return doc
 
-    def _numeric_candidates(self, text: str) -> list:
+    def _numeric_candidates(self, doc_text: DocText) -> list:
+        text = doc_text.text
         candidates = []
         pos = 0
-        while (m := self.numeric.search(text, pos)) is not None:
+        while (m := self.numeric_scan.search(doc_text, pos)) is not None:
             pos = m.end()
-            amount = self._numeric_amount(m, text)
+            amount = self._numeric_amount(m, text, doc_text.folded)
             if amount == "pair":
                 unit = self.unit_of[_norm(m["funit"])]
                 for name in ("num", "den"):
@@ -208,7 +230,7 @@ class DoseFinder:
                 # Not one range ("4g to .6mg-.65mg", "at 0.04 and 0.065"): read its first amount alone.
                 first = self.single.match(text, m.start())
                 if first is not None and first.end() <= m.start("high" if m["low"] else "nhigh"):
-                    amount = self._numeric_amount(first, text)
+                    amount = self._numeric_amount(first, text, doc_text.folded)
                     if amount not in (None, "retry"):
                         candidates.append((first.start(), first.end(), amount))
                 pos = m.start("high" if m["low"] else "nhigh")
@@ -233,9 +255,10 @@ class DoseFinder:
                               (low, low, unit, None)))
         return found
 
-    def _word_candidates(self, text: str, starts: list[int]) -> list:
+    def _word_candidates(self, doc_text: DocText, starts: list[int]) -> list:
+        text = doc_text.text
         candidates = []
-        for m in self.words.finditer(text):
+        for m in self.words_scan.finditer(doc_text):
             start, end = m.span()
             lookback = max(0, start - 20)
             if m["frac"]:
@@ -269,7 +292,8 @@ class DoseFinder:
                 low = self.rules.number_words.get(raw)
                 sentence_start = sentence_span(starts, text, count.start())[0]
                 if not low or (raw in ("a", "an", "another") and
-                               self._governing_verb(text, sentence_start, count.start()) != "dose"):
+                               self._governing_verb(doc_text.folded if self.on_folded else text, sentence_start,
+                                                    count.start(), folded=True) != "dose"):
                     continue  # "a gram" counts only when taken: "she ate a gram", not "I still own a gram"
                 if self.prepared_after.match(text, end):
                     continue  # "take a blotter and dissolve it": preparing, not taking
@@ -290,9 +314,14 @@ class DoseFinder:
             candidates.append((start, end, amount))
         return candidates
 
-    def _numeric_amount(self, m: re.Match, text: str):
+    def _numeric_amount(self, m: re.Match, text: str, folded: str | None = None):
         """(low, high, unit, kind) from a numeric match, None, or "retry" for a false range; kind is
-        None for an amount with its unit, else how a unitless amount was found."""
+        None for an amount with its unit, else how a unitless amount was found. `folded`: the folded text, for
+        the checks before the amount (see __init__)."""
+        c = self.checks
+        before = folded if self.on_folded and folded is not None else text
+        if before is text:
+            c = self
         g = m.groupdict()
         kind = None
         if g["runit"]:
@@ -300,7 +329,7 @@ class DoseFinder:
             if low is None or high is None:
                 return None
             if g["sep"].lower() == "and" and \
-                    not self.between_before.search(text, max(0, m.start() - 10), m.start()):
+                    not c.between_before.search(before, max(0, m.start() - 10), m.start()):
                 return "retry"  # "and" joins two amounts, unless after "between"
             if g["lunit"]:
                 lunit = self.unit_of[_norm(g["lunit"])]
@@ -328,24 +357,24 @@ class DoseFinder:
                 unit = "g"  # "one 0.3 capsule": the content in grams, not a count
         elif g["llow"]:
             colon = text.rfind(":", max(0, m.start() - 2), m.start())
-            if not self.label_before.search(text, max(0, colon - 10), colon + 1):
+            if not c.label_before.search(before, max(0, colon - 10), colon + 1):
                 return None  # "Week 2: 3"
             low, high = _number(g["llow"]), _number(g["lhigh"]) if g["lhigh"] else None
             unit, kind = "number", "label"
         elif g["bnum"]:
             denominator = int(g["bden"])
             if denominator == 0 or int(g["bnum"]) >= denominator or \
-                    not self.cue_before.search(text, max(0, m.start() - 40), m.start()):
+                    not c.cue_before.search(before, max(0, m.start() - 40), m.start()):
                 return None  # "2/3 days", "on 4/7": only "took 1/9" is a dose
             low = high = int(g["bnum"]) / denominator
             unit, kind = "fraction", "fraction"
         else:
             if g["nsep"] and g["nsep"].lower() == "and" and \
-                    not self.between_before.search(text, max(0, m.start() - 10), m.start()):
+                    not c.between_before.search(before, max(0, m.start() - 10), m.start()):
                 return "retry"
             low = _number(g["plow"] or g["nlow"])
             high = _number(g["nhigh"]) if g["nhigh"] else None
-            cued = bool(g["plow"]) or bool(self.cue_before.search(text, max(0, m.start() - 40), m.start()))
+            cued = bool(g["plow"]) or bool(c.cue_before.search(before, max(0, m.start() - 40), m.start()))
             unit, kind = "decimal", ("cued" if cued else "loose")
         if kind is not None:
             if low is None:
@@ -357,64 +386,69 @@ class DoseFinder:
             return None
         return low, high, unit, kind
 
-    def _excluded(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int, unit: str) -> bool:
+    def _excluded(self, text: str, folded: str, sentence_start: int, sentence_end: int, start: int, end: int,
+                  unit: str) -> bool:
         """Stock, solvent volumes, concentrations, conversions and tab strengths: amounts that are not doses."""
+        c = self.checks  # run on the folded text when they can (see __init__): the same answers, faster
+        text = folded if self.on_folded else text
         before = text[max(sentence_start, start - 12):start]
         near_before = max(sentence_start, start - 25)
         after_end = min(sentence_end, end + 40)
-        if self.stock.search(text, end, min(sentence_end, end + 15)) or self.stock.search(before):
+        if c.stock.search(text, end, min(sentence_end, end + 15)) or c.stock.search(before):
             return True  # "a 3.5g bag", "a 4 g bar"
-        verb = self._governing_verb(text, sentence_start, start)
-        if (self.stock_before.search(before) and verb != "dose") or self.stock_after.match(text, end, after_end):
+        verb = self._governing_verb(text, sentence_start, start, folded=True)
+        if (c.stock_before.search(before) and verb != "dose") or c.stock_after.match(text, end, after_end):
             return True  # "down to my last 0.3g" (but "took my last 0.3g"), "0.4g left"
-        if self.per.match(text, end, after_end) or self.per_before.search(text, near_before, start):
+        if c.per.match(text, end, after_end) or c.per_before.search(text, near_before, start):
             return True  # "5ug per ml", "8g per litre", "50ug per 50ml", "3ug per 1ml": a concentration
-        if verb != "dose" and (self.equals_after.match(text, end, after_end)
-                               or self.equals_before.search(text, near_before, start)):
+        if verb != "dose" and (c.equals_after.match(text, end, after_end)
+                               or c.equals_before.search(text, near_before, start)):
             return True  # "2 ml = 15 ug": a conversion, unless someone took it ("took 3ml = 6ug")
-        if unit in ("ml", "ug", "mg", "tab") and (self.solvent_after.match(text, end, after_end) or (
-                unit == "ml" and self.in_before.search(text, max(sentence_start, start - 12), start))):
+        if unit in ("ml", "ug", "mg", "tab") and (c.solvent_after.match(text, end, after_end) or (
+                unit == "ml" and c.in_before.search(text, max(sentence_start, start - 12), start))):
             return True  # "60ml of distilled water", "120ug in 60ml", "put 500mcg in vodka"
         if verb == "stock" or (verb == "solution" and unit in ("ug", "tab", "ml", "capsule")):
             return True  # "I bought 12g", "we harvested 35 grams", "ordered five 120ug blotters"
         if unit == "ug":
             # The strength of a tab, not a dose: "1/12 of 150 ug", "half my 120ug tab", "3 tabs of 120ug",
             # "these are 120ug each", and "125ug blotters" unless someone took it
-            if self.part_of_before.search(text, near_before, start) or self.each_after.match(text, end, after_end):
+            if c.part_of_before.search(text, near_before, start) or c.each_after.match(text, end, after_end):
                 return True
-            if self.tabs_of_before.search(text, near_before, start):
+            if c.tabs_of_before.search(text, near_before, start):
                 return True
-            if self.strength_after.match(text, end, after_end) and (
-                    verb != "dose" or self.strength_before.search(text, near_before, start)):
+            if c.strength_after.match(text, end, after_end) and (
+                    verb != "dose" or c.strength_before.search(text, near_before, start)):
                 return True
-        if unit == "capsule" and self.quantifier_before.search(text, max(sentence_start, start - 8), start):
+        if unit == "capsule" and c.quantifier_before.search(text, max(sentence_start, start - 8), start):
             return True  # "no one pill", "per capsule", "size 2 capsules"
         return False
 
-    def _governing_verb(self, text: str, sentence_start: int, start: int) -> str | None:
-        """"stock", "solution" or "dose": the kind of the nearest verb before the amount in its clause, if any."""
+    def _governing_verb(self, text: str, sentence_start: int, start: int, folded: bool = False) -> str | None:
+        """"stock", "solution" or "dose": the kind of the nearest verb before the amount in its clause, if any.
+        `folded`: text is the folded text (when self.on_folded)."""
+        verbs = self.checks.verbs if folded else self.verbs
         lo = max(sentence_start, start - 45)
         breaks = [b.end() for b in self.clause_break.finditer(text, lo, start)]
         if breaks:
             lo = breaks[-1]
         last = None
-        for last in self.verbs.finditer(text, lo, start):
+        for last in verbs.finditer(text, lo, start):
             pass
         if last is None:
             return None
         return "stock" if last["stock"] else "solution" if last["solution"] else "dose"
 
-    def _attribute(self, text, starts, start, end, low, high, unit, kind, mentions) -> DoseMention | None:
+    def _attribute(self, text, folded, starts, start, end, low, high, unit, kind, mentions) -> DoseMention | None:
         sentence_start, sentence_end = sentence_span(starts, text, start)
-        if self._excluded(text, sentence_start, sentence_end, start, end, unit):
+        if self._excluded(text, folded, sentence_start, sentence_end, start, end, unit):
             return None
         window = self.rules.window_chars
         lo, hi = max(sentence_start, start - window), min(sentence_end, end + window)
-        medicines = [x for x in medicine_mentions(text, lo, hi)
+        medicines = [x for x in medicine_mentions(text, lo, hi, folded)
                      if not any(m.start < x.end and x.start < m.end for m in mentions)]
         if medicines:  # a medicine no lexicon lists, named by its word ending ("olanzapine 10mg")
             mentions = sorted(mentions + medicines, key=lambda x: x.start)
-        substance, tight = _nearest(text, mentions, start, end, lo, hi)
+        substance, tight = _nearest(text, mentions, start, end, lo, hi, folded)
         if substance in (SUPPLEMENT, "other"):
             return None
         if kind is not None:
@@ -482,20 +516,32 @@ _SUPPLEMENT_GAP = re.compile(
     re.IGNORECASE)
 
 
-def _nearest(text: str, mentions: list[SubstanceMention], start: int, end: int, lo: int, hi: int
-             ) -> tuple[str | None, bool]:
+# The same on the folded text (see scan.casefree): faster, and true exactly where those are true on the text.
+_GAPS_FOLDED = [casefree(gap) for gap in (_AFTER_GAP, _SUPPLEMENT_GAP, _ADJACENT)]
+if None in _GAPS_FOLDED:  # pragma: no cover - only if the regexes change so that this cannot be shown
+    _GAPS_FOLDED = None
+
+
+def _nearest(text: str, mentions: list[SubstanceMention], start: int, end: int, lo: int, hi: int,
+             folded: str | None = None) -> tuple[str | None, bool]:
     """The substance named right after the amount ("100mg of shrooms", "10ug LSD"), else the closest
-    one before it with no other amount in between ("LSD, about 10ug"); and whether it is adjacent."""
+    one before it with no other amount in between ("LSD, about 10ug"); and whether it is adjacent.
+    `folded`: the folded text, where the gaps are read faster."""
+    after_gap, supplement_gap, adjacent = _AFTER_GAP, _SUPPLEMENT_GAP, _ADJACENT
+    gaps_text = text
+    if folded is not None and _GAPS_FOLDED is not None:
+        (after_gap, supplement_gap, adjacent), gaps_text = _GAPS_FOLDED, folded
     index = bisect_left([m.start for m in mentions], end)
-    if index < len(mentions) and mentions[index].start < hi and _AFTER_GAP.fullmatch(text, end, mentions[index].start):
+    if index < len(mentions) and mentions[index].start < hi and after_gap.fullmatch(gaps_text, end,
+                                                                                      mentions[index].start):
         return mentions[index].substance, True
     if index > 0:
         before = mentions[index - 1]
         if lo <= before.end <= start:
             if before.substance not in PSYCHEDELICS:
-                if _SUPPLEMENT_GAP.fullmatch(text, before.end, start):
+                if supplement_gap.fullmatch(gaps_text, before.end, start):
                     return before.substance, False
-            elif _ADJACENT.fullmatch(text, before.end, start):
+            elif adjacent.fullmatch(gaps_text, before.end, start):
                 return before.substance, True
             elif _BEFORE_GAP.fullmatch(text, before.end, start):
                 return before.substance, False

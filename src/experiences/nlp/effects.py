@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from . import rules
 from .mentions import EffectMention
-from .text import text_of
+from .scan import put, shared
 
 BLOCK, TERM, LEVEL, WEAK, FEEL, NEGATED, CONDITION = range(7)  # in order of precedence
 _WORD = r"[\w'’-]+"
@@ -41,12 +41,8 @@ _AFTER_CHARS = 70
 
 def lower_text(doc: Doc) -> str:
     """The analysed text in lower case, with the same offsets (a character whose lower case is longer,
-    like "İ", is kept as it is)."""
-    text = text_of(doc)
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lower
+    like "İ", is kept as it is): computed once per document and shared by the components."""
+    return shared(doc).lower
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -149,7 +145,7 @@ class EffectFinder:
                     found.append(mention)
                     last_end = end
                     break
-        doc._.effects = found
+        put(doc, "effects", found)
         return doc
 
     def _longest(self, doc: Doc) -> list[tuple[int, int, list[tuple[int, str | None]]]]:

@@ -31,7 +31,8 @@ from spacy.tokens import Doc
 
 from . import rules
 from .mentions import ScheduleMention
-from .text import phrase_regex, sentence_span, sentence_starts, text_of
+from .scan import DocText, Scanner, put, shared
+from .text import phrase_regex, sentence_span
 
 _RANGE_OF_DAYS = re.compile(r"-|–|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b", re.IGNORECASE)
 
@@ -55,10 +56,18 @@ class ScheduleFinder:
             "{fullday}": rf"(?:{'|'.join(names[0] for names in r.weekdays)})",
         }
         self.day_token = re.compile(placeholders["{day}"])
-        self.patterns = [(c.kind, c.context, _anchor(c.anchor, placeholders), _compile(pattern, placeholders))
-                         for c in r.counted for pattern in c.patterns]
-        self.patterns += [(entry.id, entry.context, _anchor(entry.anchor, placeholders),
-                           _compile(pattern, placeholders)) for entry in r.schedules for pattern in entry.patterns]
+        patterns = [(c.kind, c.context, _anchor(c.anchor, placeholders), _compile(pattern, placeholders))
+                    for c in r.counted for pattern in c.patterns]
+        patterns += [(entry.id, entry.context, _anchor(entry.anchor, placeholders),
+                      _compile(pattern, placeholders)) for entry in r.schedules for pattern in entry.patterns]
+        # Each pattern (and anchor) is tried only where a match can start (see scan.py): the same matches.
+        scanners: dict[re.Pattern, Scanner] = {}
+        for _kind, _context, anchor, pattern in patterns:
+            for regex in (anchor, pattern):
+                if regex is not None and regex not in scanners:
+                    scanners[regex] = Scanner(regex, "lower")
+        self.patterns = [(kind, context, anchor and scanners[anchor], scanners[pattern])
+                         for kind, context, anchor, pattern in patterns]
         self.cues = re.compile(
             rf"\b(?:(?P<dose>{phrase_regex(r.dosing_words)})|(?P<other>{phrase_regex(r.not_dosing_words)})"
             rf"|(?P<weak>{phrase_regex(r.weak_dosing_words)})|(?P<supplement>{phrase_regex(r.supplement_words)}))\b"
@@ -66,39 +75,44 @@ class ScheduleFinder:
         self.clause_break = re.compile(rf"[,;:()\[\]]|\s[-–—]+\s|\b(?:{phrase_regex(r.clause_breaks)})\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _lower(text_of(doc))  # patterns and cues are written in lower case
+        doc_text = shared(doc)
+        text = doc_text.lower  # patterns and cues are written in lower case
         starts = None
         found: list[ScheduleMention] = []
-        windows: dict[re.Pattern, list[tuple[int, int]]] = {}
+        windows: dict[Scanner, list[tuple[int, int]]] = {}
         for kind, context, anchor, pattern in self.patterns:
+            if not pattern.possible(doc_text):
+                continue  # the text lacks a word that every match contains: no match (see scan.py)
             if anchor is None:
-                matches = pattern.finditer(text)
+                matches = pattern.finditer(doc_text, gated=True)
             else:
-                if anchor not in windows:
-                    windows[anchor] = self._windows(text, anchor)
-                if not windows[anchor]:
+                spans = windows.get(anchor)
+                if spans is None:
+                    spans = windows[anchor] = self._windows(doc_text, anchor)
+                if not spans:
                     continue
-                matches = _matches(text, pattern, windows[anchor])
+                matches = _matches(doc_text, pattern, spans)
             for match in matches:
                 start = match.start()
                 if start and (_inside_word(text, start) or _inside_number(text, start)):
                     continue  # "day on" in "today on", "2 a week" in "0.2 a week", "3 day breaks" in "2-3 day breaks"
                 if context != "none":
-                    starts = starts if starts is not None else sentence_starts(text)
+                    starts = doc_text.starts  # the same for the text in lower case
                     if not self._dosing_context(context, text, starts, start, match.end()):
                         continue
                 mention = (self._counted(kind, match) if kind in rules.COUNTED_KINDS
                            else ScheduleMention(kind, start, match.end()))
                 if mention is not None:
                     found.append(mention)
-        doc._.schedules = _without_overlaps(found)
+        put(doc, "schedules", _without_overlaps(found))
         return doc
 
-    def _windows(self, text: str, anchor: re.Pattern) -> list[tuple[int, int]]:
+    def _windows(self, doc_text: DocText, anchor: Scanner) -> list[tuple[int, int]]:
         """The stretches of text around the hits of an anchor, merged where they overlap."""
+        text = doc_text.lower
         window = self.rules.anchor_window_chars
         merged: list[list[int]] = []
-        for hit in anchor.finditer(text):
+        for hit in anchor.finditer(doc_text):
             start, stop = max(0, hit.start() - window), min(len(text), hit.end() + window)
             if merged and start <= merged[-1][1]:
                 merged[-1][1] = stop
@@ -251,11 +265,11 @@ def _compile(pattern: str, placeholders: dict[str, str]) -> re.Pattern:
     return re.compile(rf"(?:{pattern})\b")
 
 
-def _matches(text: str, pattern: re.Pattern, windows: list[tuple[int, int]]):
+def _matches(doc_text: DocText, pattern: Scanner, windows: list[tuple[int, int]]):
     """The matches of pattern in the windows around its anchor's hits, without overlaps."""
     end = -1
     for start, stop in windows:
-        for match in pattern.finditer(text, start, stop):
+        for match in pattern.finditer(doc_text, start, stop, gated=True):
             if match.start() >= end:
                 end = match.end()
                 yield match
@@ -267,12 +281,6 @@ def _anchor(anchor: str, placeholders: dict[str, str]) -> re.Pattern | None:
     return re.compile(anchor) if anchor else None
 
 
-def _lower(text: str) -> str:
-    """text in lower case with the same length (so the offsets stay valid)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(low if len(low) == 1 else char for char, low in ((c, c.lower()) for c in text))
 
 
 def _inside_number(text: str, start: int) -> bool:
