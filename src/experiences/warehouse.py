@@ -22,6 +22,10 @@ from .records import Quarantined
 from .sources.files import DELETED
 from .settings import SQL_DIR
 
+# Bounded memory whatever the warehouse size: DuckDB spills big aggregates to disk beyond this
+# (its default is 80% of the machine's memory).
+DUCKDB_CONFIG = {"memory_limit": "512MB", "preserve_insertion_order": False}
+
 RESEARCH_TABLES = ("reports", "dose_mentions", "schedule_mentions", "effect_mentions", "quarantine", "pipeline_runs")
 
 
@@ -35,7 +39,7 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         raise WarehouseError(f"no warehouse at {path}; run `experiences demo` or `experiences run --input FILE` first")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only, config=DUCKDB_CONFIG)
     except duckdb.IOException as error:
         raise WarehouseError(f"cannot open {path}: {error}. Another process may be loading it; "
                              "wait for it to finish, or read the published snapshot instead") from None
