@@ -112,7 +112,7 @@ def process_source(source: Source, run_id: str, settings: Settings) -> int:
         raws = [item for item in chunk if isinstance(item, RawReport)]
         rejected = [item for item in chunk if isinstance(item, Quarantined)]
         newest = max([newest] + [r.created_utc or 0 for r in raws if r.kind == "submission"])
-        reports, repeats = drop_repeats(anonymise_batch(anonymiser, raws), {})
+        reports, repeats = drop_repeats(anonymise_batch(anonymiser, raws))
         outcome = validate_batch(_validator(), extract_batch(reports))
         meta = staging.BatchMeta(source.name, number, first_line, chunk[-1].line, len(chunk), len(rejected),
                                  len(outcome.quarantined), repeats, stats.lines, stats.filtered,

@@ -61,27 +61,20 @@ def extract_json_lines(source: IO[bytes], sink: IO[str], nlp: Language | None = 
     Returns (lines, errors).
     """
     lines = errors = 0
-    pending: list[tuple[int, object]] = []  # (position, parsed item or error record)
-
-    def parsed() -> Iterator[tuple[str, str] | dict]:
-        nonlocal lines, errors
-        for raw in source:
-            lines += 1
-            item = _parse_line(raw)
-            if isinstance(item, dict):
-                errors += 1
-            yield item
+    pending: list[tuple[str, str] | dict] = []  # parsed (id, text) pairs, or error records, in input order
 
     def flush() -> None:
-        good = [(i, item) for i, item in pending if not isinstance(item, dict)]
-        results = iter(extract_texts((item for _, item in good), nlp))
-        for _, item in pending:
+        results = extract_texts((item for item in pending if not isinstance(item, dict)), nlp)
+        for item in pending:
             record = item if isinstance(item, dict) else next(results)
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
         pending.clear()
 
-    for position, item in enumerate(parsed()):
-        pending.append((position, item))
+    for raw in source:
+        lines += 1
+        item = _parse_line(raw)
+        errors += isinstance(item, dict)
+        pending.append(item)
         if len(pending) >= 512:
             flush()
     flush()

@@ -33,8 +33,7 @@ class Frames:
         """The same batch less the given reports and all their mentions."""
         if not report_ids:
             return self
-        keep = {"reports": ~self.reports["id"].isin(report_ids)}
-        return Frames(self.reports[keep["reports"]].reset_index(drop=True),
+        return Frames(self.reports[~self.reports["id"].isin(report_ids)].reset_index(drop=True),
                       *(self._drop(name, report_ids) for name in TABLES[1:]))
 
     def _drop(self, name: str, report_ids: set[str]) -> pd.DataFrame:

@@ -8,7 +8,6 @@ without keeping the offending content.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -67,17 +66,14 @@ class Quarantined:
         return cls("ingest", source, line, record_id, reason, digest)
 
 
-def drop_repeats(reports: Iterable[Report], seen: dict[str, str]) -> tuple[list[Report], int]:
-    """Reports not already seen in this run (by id), and how many repeats were dropped.
+def drop_repeats(reports: list[Report]) -> tuple[list[Report], int]:
+    """The reports of a batch with repeated ids dropped (the first wins), and how many were dropped.
 
-    `seen` maps id to content hash and is updated. A repeated id with other content is still a
-    repeat: the first version in a run wins, so one run never loads two versions of a report.
+    Repeats across batches and runs are the warehouse's to find: it compares content hashes.
     """
-    kept, repeats = [], 0
+    kept, seen = [], set()
     for report in reports:
-        if report.id in seen:
-            repeats += 1
-            continue
-        seen[report.id] = report.content_hash
-        kept.append(report)
-    return kept, repeats
+        if report.id not in seen:
+            seen.add(report.id)
+            kept.append(report)
+    return kept, len(reports) - len(kept)
