@@ -38,8 +38,10 @@ def test_custom_schedules_carry_days():
                                            "days_on": 2, "days_off": 1}
 
 
-def test_substances_include_dose_substances():
-    [record] = next(iter([list(extract_texts([("x", "10ug and nothing else named")]))]))
+def test_substances_are_only_those_named_in_words():
+    [record] = list(extract_texts([("x", "10ug and nothing else named")]))
+    assert record["substances"] == [] and record["doses"][0]["substance"] == "lsd"
+    [record] = list(extract_texts([("y", "took 10ug of acid")]))
     assert record["substances"] == ["lsd"]
 
 

@@ -25,8 +25,8 @@ def analysed_text(title: str | None, text: str) -> str:
 
 def record_from_doc(record_id: str, doc: Doc) -> dict:
     text = text_of(doc)
+    # Only the substances the text names in words: a dose's unit gives the dose its substance, not the post.
     named = {m.substance for m in doc._.substances if m.substance in SUBSTANCES}
-    named |= {d.substance for d in doc._.doses}
     return {
         "id": record_id,
         "substances": [s for s in SUBSTANCES if s in named],

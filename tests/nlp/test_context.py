@@ -78,6 +78,10 @@ def test_post_negation(nlp, text, expected):
     ("it may cause nausea in some users", [("nausea_gi", "hypothetical")]),
     ("common side effects include headaches", [("headache", "hypothetical")]),
     ("my husband felt calmer", [("anxiety_reduction", "present")]),
+    # conditionals, purposes and wishes
+    ("the purpose is to feel more focused", [("focus_improvement", "hypothetical")]),
+    ("I wished I felt more empathy", [("sociability", "hypothetical")]),
+    ("it was hard to connect with people", [("sociability", "negated")]),
     # a trigger word that is part of another effect is no trigger
     ("I feel a lack of worry and contentment", [("anxiety_reduction", "present"), ("mood_improvement", "present")]),
 ])
@@ -103,6 +107,18 @@ def test_reason_for_dosing_is_not_an_effect(nlp, text):
     ("I've always been a moody person", []),
     ("the coffee made me jittery", []),
     ("I felt sweaty from the withdrawal", []),
+    # a lasting state named after the side effect
+    ("I still felt a little anxious as usual", []),
+    ("I've been depressed for a good while", []),
+    ("I have felt calm for months", [("anxiety_reduction", "present")]),  # only side effects
 ])
 def test_states_before_dosing_or_from_other_causes(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "when I feel anxious I go for a run",
+    "whenever I get nauseous I eat some ginger",
+])
+def test_a_when_clause_is_no_experience(nlp, text):
+    assert all(e.status != "present" for e in nlp(text)._.effects)

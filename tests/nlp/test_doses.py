@@ -97,6 +97,21 @@ GOLDEN = [
     ("a 0.01g scale", []),
     ("this morning I took 3ml = 6ug", [("lsd", 3, 3, "ml"), ("lsd", 6, 6, "ug")]),
     # stock
+    # "from X to Y" after a change of dose is two amounts; after "anywhere" or "between" a range
+    ("so I raised it from .15mg to .3mg", [("psilocybin", 0.15, 0.15, "g"), ("psilocybin", 0.3, 0.3, "g")]),
+    ("we lowered the dose from 20 to 12ug", [("lsd", 20, 20, "ug"), ("lsd", 12, 12, "ug")]),
+    ("anywhere from 0.05 to 0.15g works", [("psilocybin", 0.05, 0.15, "g")]),
+    # a sub-milligram mg of mushroom is a slip for grams
+    ("eating .3 mg of dried cubes", [("psilocybin", 0.3, 0.3, "g")]),
+    ("I have been having 0.4mg of chocolate", [("psilocybin", 0.4, 0.4, "g")]),
+    # "get" holds stock only as its object
+    ("my buddy got me 3.5 grams", []),
+    ("getting real benefits from 8ug", [("lsd", 8, 8, "ug")]),
+    ("ordered some golden teachers, roughly 14 grams", []),
+    # strengths per piece, and fractions of a microgram
+    ("the brand says 500mg per square", []),
+    ("these gummies are 0.08 per gummy", []),
+    ("about a 1/20th micro amount", []),
     ("I bought 12g of truffles", []),
     ("we harvested 35 grams", []),
     ("down to my last 0.3g", []),
@@ -134,3 +149,15 @@ def test_offsets_point_at_the_amount(nlp):
 def test_supplement_beside_a_dose_does_not_hide_it(nlp):
     doses = nlp("100mg niacin and 0.1g caps")._.doses
     assert [(d.low, d.unit) for d in doses] == [(0.1, "g")]
+
+
+@pytest.mark.parametrize("key", ["loose_stock_verbs", "change_words"])
+def test_dose_rules_require_their_word_lists(key):
+    import json
+    from importlib import resources
+
+    from experiences.nlp import rules
+    data = json.loads(resources.files("experiences.nlp").joinpath("resources").joinpath("doses.json").read_text())
+    assert rules.load("doses.json").__getattribute__(key)
+    with pytest.raises(rules.RuleFileError, match="missing key"):
+        rules.DoseRules.from_json({k: v for k, v in data.items() if k != key})

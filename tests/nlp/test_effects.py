@@ -84,6 +84,48 @@ def test_common_words_need_context(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an emotion word with a clause after it is an attitude to that clause, not a felt state
+    ("I'm glad it worked out for you", []),
+    ("I became nervous I had bought fakes", []),
+    ("I'm a bit paranoid that it is off", []),
+    ("I'm sad that we had to leave", []),
+    # ... but not when the clause is a hedge, nor when a new sentence-like list goes on
+    ("I feel calm I think", [("anxiety_reduction", "present")]),
+    ("I'm alert I'm confident", [("energy_increase", "present"), ("presence", "present")]),
+    ("I felt paranoid", [("anxiety_increase", "present")]),
+])
+def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, effect", [
+    ("the body load was stronger than I liked", "perceptual_changes"),
+    ("I think I took too much this time", "perceptual_changes"),
+    ("I felt a bit speedy", "jitteriness"),
+    ("I was dead tired by the evening", "fatigue"),
+    ("I have been unable to sleep since Monday", "insomnia"),
+    ("there was a heaviness in my head", "headache"),
+    ("my neck and jaw muscles get tight", "muscle_tension"),
+    ("I noticed a mood elevation", "mood_improvement"),
+    ("I kept striking up conversations with strangers", "sociability"),
+    ("I'm in tune with my body", "presence"),
+    ("I had new patterns of thinking", "creativity"),
+    ("it felt so relaxing", "anxiety_reduction"),
+])
+def test_more_everyday_wordings(nlp, text, effect):
+    assert [e.effect for e in nlp(text)._.effects] == [effect]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a lazy weekend at home", []),
+    ("I woke up at 7 and went for a walk", []),
+    ("sleep quality matters to me", []),
+])
+def test_loose_wordings_are_no_effect(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the relief of a condition is the benefit
     ("my anxiety lifted", [("anxiety_reduction", "present")]),
     ("my depression is almost completely gone", [("mood_improvement", "present")]),
@@ -91,7 +133,19 @@ def test_common_words_need_context(nlp, text, expected):
     ("it really helped my anxiety", [("anxiety_reduction", "present")]),
     ("the brain fog lifted", [("focus_improvement", "present")]),
     # its worsening the side effect
-    ("my anxiety came back", [("anxiety_increase", "present")]),
+    ("my anxiety got worse after dosing", [("anxiety_increase", "present")]),
+    ("I was hit with anxiety after the second dose", [("anxiety_increase", "present")]),
+    # ... but a condition that comes back is the baseline returning, no effect of dosing
+    ("my anxiety came back", []),
+    ("after I stopped, the depression returned", []),
+    # an after-word reaches only wordings of its own sign: here it is the depression that is gone
+    ("I felt amazing, my depression was gone", [("mood_improvement", "present"), ("mood_improvement", "present")]),
+    ("my anxiety and depression faded", [("anxiety_reduction", "present"), ("mood_improvement", "present")]),
+    # a condition of two effects turns into both
+    ("my social anxiety has faded", [("anxiety_reduction", "present"), ("sociability", "present")]),
+    # a measure below its usual level is its opposite
+    ("my productivity was below usual", [("brain_fog", "present")]),
+    ("it minimizes my stress", [("anxiety_reduction", "present")]),
     ("it gave me a spike in anxiety", [("anxiety_increase", "present")]),
     # the condition alone is no effect
     ("I have anxiety and depression", []),

@@ -42,3 +42,10 @@ def test_unknown_unit_is_rejected():
 def _raw(name: str) -> dict:
     from importlib import resources
     return json.loads(resources.files("experiences.nlp").joinpath("resources").joinpath(name).read_text())
+
+
+@pytest.mark.parametrize("name, key", [("effects.json", "complement_after"), ("context.json", "post_history")])
+def test_optional_lists_load_and_may_be_left_out(name, key):
+    data = _raw(name)
+    assert getattr(rules.RULE_FILES[name].from_json(data, name), key)
+    assert getattr(rules.RULE_FILES[name].from_json({k: v for k, v in data.items() if k != key}, name), key) == ()

@@ -59,7 +59,11 @@ CASES = [
     ("I take a dose once a week", [("weekly", None, None)]),
     ("I microdose three times a week", [("custom", None, None)]),
     ("I dose 2-3 times a week", [("custom", None, None)]),
-    ("I take it once or twice a week", [("custom", None, None)]),
+    # alternatives ("or") between two named schedules give both; a range ("-", "to") is one custom pattern
+    ("I take it once or twice a week", [("twice_weekly", None, None), ("weekly", None, None)]),
+    ("we dose every 2 or 3 days", [("every_other_day", None, None), ("fadiman", None, None)]),
+    ("she doses every other or third day", [("every_other_day", None, None), ("fadiman", None, None)]),
+    ("I dose 4 or 5 days a week", [("five_on_two_off", None, None), ("stamets", None, None)]),
     ("I dose 4 days a week", [("stamets", None, None)]),
     ("I microdose 5 days a week", [("five_on_two_off", None, None)]),
     ("is it ok to microdose 7 days a week?", [("daily", None, None)]),
@@ -110,6 +114,30 @@ CASES = [
     ("I microdose 3 times a week, with at least one day off in between", [("custom", None, None)]),
     ("I dose Sundays and Wednesdays, with 2-3 day breaks in between", [("twice_weekly", None, None)]),
     ("I handle my anxiety on a weekly basis", []),
+    # cycles in weeks, and on/off said the other way round
+    ("thinking of three weeks on and one week off", [("custom", 21, 7)]),
+    ("a month of 2 weeks on, week off", [("custom", 14, 7)]),
+    ("from now on I go on one day, off for two", [("fadiman", None, None)]),
+    ("on for 2 days, off for 1", [("custom", 2, 1)]),
+    ("the plan: a single dose, then I'll have 3 days off", [("custom", 1, 3)]),
+    ("I microdosed for a month with 2 days in between each", [("fadiman", None, None)]),
+    ("we microdose with 3 days in between each", [("custom", 1, 3)]),
+    # an amount right before the phrase makes it a dosing pattern, whatever follows
+    ("These days 0.15g every third day, and I feel steadier", [("fadiman", None, None)]),
+    ("Now at 12ug once a week and feeling fine", [("weekly", None, None)]),
+    ("I plan on microdosing about 75 to 150 mg per day for a while", [("daily", None, None)]),
+    ("Taking roughly .08 a day helped", [("daily", None, None)]),
+    ("I microdose 0.2g every weekend", [("weekly", None, None)]),
+    # named weekdays as the dosing days
+    ("Tue/Fri on, rest off worked best for me", [("twice_weekly", None, None)]),
+    # dosing by how one feels
+    ("when I'm feeling low or flat I take a cap", [("intuitive", None, None)]),
+    ("I microdose going by how I feel that morning", [("intuitive", None, None)]),
+    # not a dosing pattern
+    ("my psychiatrist said Fadiman tells people not to microdose", []),
+    ("I microdose but my work schedule every week changes", []),
+    ("I take seroquel at night", []),
+    ("I have been microdosing while on daily quetiapine", []),
     ("sometimes I take more than once a day", []),
 ]
 

@@ -6,7 +6,8 @@ Within that clause, in this order:
 
 - reason for dosing ("for my anxiety", "to treat", "struggling with"), right before the effect: no effect,
   the mention is dropped; so is a state before dosing ("used to", "before microdosing", "always been",
-  reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee");
+  reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee"); so is
+  a side effect named as a lasting state ("anxious as usual", "depressed for a good while");
 - negation triggers ("no", "didn't", "without") reach at most window_words words forward; post-negation
   triggers ("headaches: none", "... was not an issue") reach back from just after the effect;
 - hypothetical triggers ("if", "worried about", "some people", "hoping", "may cause") reach over the clause
@@ -64,6 +65,8 @@ class Context:
         after = rf"(?:[^\w.!?\n]+[\w'’]+){{0,{r.post_window_words}}}?[^\w.!?\n]*"
         self.post_negation = re.compile(rf"{after}\b(?:{alternation(r.post_negation)})(?![\w'’])", flags)
         self.post_other_cause = re.compile(rf"{after}\b(?:{alternation(r.other_cause)})\b", flags)
+        self.post_history = (re.compile(rf"{after}\b(?:{alternation(r.post_history)})\b", flags)
+                             if r.post_history else None)
         self.post_hypothetical = re.compile(rf"{after}\b(?:{alternation(r.post_hypothetical)})(?![\w'’])", flags)
         self.question_start = re.compile(rf"[^\w]*(?:{alternation(r.question_starts)})\b", flags)
         self.statement_start = re.compile(
@@ -117,6 +120,10 @@ class Context:
         history_start = strong_breaks.last_end(max(sentence_start, mention.start - HISTORY_CHARS), mention.start)
         history = self.history.search(text, history_start, mention.end)  # "always felt" may reach into "felt sad"
         if history is not None and history.start() < mention.start:
+            return None
+        # (read past the clause end: "for a good while" ends in a termination word)
+        if (mention.kind == "side_effect" and self.post_history is not None
+                and self.post_history.match(text, mention.end, min(sentence_end, mention.end + AFTER_CHARS))):
             return None
         status = mention.status
         if status == "present" and (self._negated(text, clause_start, mention, benefit_spans)

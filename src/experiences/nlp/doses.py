@@ -147,12 +147,15 @@ class DoseFinder:
         self.listed_before = re.compile(rf"(?<![\w.,/])(?:{NUMBER}\s*(?:,\s*(?:and|or)?|and|or|/)\s*)+$",
                                         re.IGNORECASE)
         self.between_before = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+        self.change_before = re.compile(rf"\b(?:{phrase_regex(r.change_words)})\b[^.;:,!?]{{0,30}}\bfrom\s+$",
+                                        re.IGNORECASE)
         self.cue_before = re.compile(rf"\b(?:{cues})\s*:?\s*{APPROX}$", re.IGNORECASE)
         self.label_before = re.compile(r"\b(?:dose|dosage|amount)\s*:\s*$", re.IGNORECASE)
         self.stock = re.compile(rf"\b(?:{phrase_regex(r.stock_words)})\b", re.IGNORECASE)
         self.stock_before = re.compile(rf"\b(?:{phrase_regex(r.stock_before)})\s*$", re.IGNORECASE)
         self.stock_after = re.compile(rf"\s*(?:{phrase_regex(r.stock_after)})\b", re.IGNORECASE)
         self.verbs = re.compile(rf"\b(?:(?P<stock>{phrase_regex(r.stock_verbs)})"
+                                rf"|(?P<loose>{phrase_regex(r.loose_stock_verbs)})"
                                 rf"|(?P<solution>{phrase_regex(r.solution_verbs)})"
                                 rf"|(?P<dose>{phrase_regex(r.dose_verbs)}))\b", re.IGNORECASE)
         self.per = re.compile(rf"\s*(?:of\s+[\w-]+\s+)?(?:for\s+)?(?:/|per|a|an|each|every)\s*(?:{NUMBER}\s*)?"
@@ -225,6 +228,13 @@ class DoseFinder:
                     value = float(m[name])
                     candidates.append((m.start(name), m.end() if name == "den" else m.end(name),
                                        (value, value, unit, None)))
+                continue
+            if amount == "change":  # the first amount, with its own unit or the second's; then read on from the second
+                value = _number(m["low"])
+                if value:
+                    candidates.append((m.start("low"), m.end("lunit") if m["lunit"] else m.end("low"),
+                                       (value, value, self.unit_of[_norm(m["lunit"] or m["runit"])], None)))
+                pos = m.start("high")
                 continue
             if amount == "retry":
                 # Not one range ("4g to .6mg-.65mg", "at 0.04 and 0.065"): read its first amount alone.
@@ -331,6 +341,8 @@ class DoseFinder:
             if g["sep"].lower() == "and" and \
                     not c.between_before.search(before, max(0, m.start() - 10), m.start()):
                 return "retry"  # "and" joins two amounts, unless after "between"
+            if g["sep"].lower() == "to" and self.change_before.search(text, max(0, m.start() - 60), m.start()):
+                return "change"  # "upped my dose from 0.1 to 0.2g": two amounts, one after the other
             if g["lunit"]:
                 lunit = self.unit_of[_norm(g["lunit"])]
                 if lunit != unit:
@@ -394,7 +406,8 @@ class DoseFinder:
         before = text[max(sentence_start, start - 12):start]
         near_before = max(sentence_start, start - 25)
         after_end = min(sentence_end, end + 40)
-        if c.stock.search(text, end, min(sentence_end, end + 15)) or c.stock.search(before):
+        if (c.stock.search(text, end, min(sentence_end, end + 15)) and not _OF_MATERIAL.match(text, end)) \
+                or c.stock.search(before):
             return True  # "a 3.5g bag", "a 4 g bar"
         verb = self._governing_verb(text, sentence_start, start, folded=True)
         if (c.stock_before.search(before) and verb != "dose") or c.stock_after.match(text, end, after_end):
@@ -429,6 +442,8 @@ class DoseFinder:
         verbs = self.checks.verbs if folded else self.verbs
         lo = max(sentence_start, start - 45)
         breaks = [b.end() for b in self.clause_break.finditer(text, lo, start)]
+        if breaks and _APPOSITION.fullmatch(text, breaks[-1], start):
+            breaks.pop()  # "bought some shrooms, about 3 grams": the amount restates the clause before
         if breaks:
             lo = breaks[-1]
         last = None
@@ -436,6 +451,8 @@ class DoseFinder:
             pass
         if last is None:
             return None
+        if last["loose"]:  # "got 3.5g", "got about 7 grams"; but "get results from 50ug" or "get me 5ug"
+            return "stock" if _OBJECT_GAP.fullmatch(text, last.end(), start) else None
         return "stock" if last["stock"] else "solution" if last["solution"] else "dose"
 
     def _attribute(self, text, folded, starts, start, end, low, high, unit, kind, mentions) -> DoseMention | None:
@@ -477,6 +494,8 @@ class DoseFinder:
                 substance, low, high, unit = "psilocybin", low / 1000, high / 1000, "g"
         elif unit in ("ug", "tab"):
             substance = "lsd"
+        if unit == "ug" and high < 1:
+            return None  # "1/10th micro amount": no dose is a fraction of a microgram
         if high > self.rules.max_amounts.get(unit, float("inf")):
             return None  # "35 grams", "150ml": stock or solvent, whatever the verb
         if unit == "tab" and low >= 1 and self.volume_in.search(text, sentence_start, sentence_end):
@@ -507,6 +526,14 @@ class DoseFinder:
 _AFTER_GAP = re.compile(r"[\s(]*(?:(?:of|dried|dry|fresh|ground|powdered|weight|my|the|some|worth|a|an|being|caps?|"
                         r"capsules?|pills?|doses?|microdoses?)[\s(]+)*(?:[a-z'-]+\s+){0,2}[\s(]*", re.IGNORECASE)
 _BEFORE_GAP = re.compile(r"[^\d;]*")
+# An amount of a stock word that is also a material: ".5 mg of chocolate" is a dose, "a 3.5g chocolate bar" stock.
+_OF_MATERIAL = re.compile(r"\s*of\s+(?:(?:mushroom|shroom|psilocybin|magic)\s+)?chocolates?\b", re.IGNORECASE)
+# After a comma, only an approximation before the amount: it restates what the clause before names.
+_APPOSITION = re.compile(r"\s*(?:(?:about|around|approx\.?|approximately|roughly|maybe|like|probably|just|only|"
+                         r"almost|nearly|over|under|exactly|~)\s*)*")
+# Between a loose stock verb and the amount it holds as its object: words, no preposition ("got about 3.5g",
+# "got me 7 grams"; not "getting great results from 50ug", "get more productive on my 25ug doses").
+_OBJECT_GAP = re.compile(r"\s+(?:(?!(?:from|on|at|with|for|into|to|off|by|in)\b)[\w'-]+\s+)*")
 _ADJACENT = re.compile(r"[\s(:,~-]*(?:(?:about|around|approx\.?|roughly|maybe|probably|like|say|dose|dosage|amount)"
                        r"[\s(:,~-]+)*[\s(:~-]*", re.IGNORECASE)
 # Between a supplement or medicine and its amount: a few filler words, no conjunction ("raised my SSRI to

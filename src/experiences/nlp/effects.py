@@ -12,7 +12,10 @@ effects.json; overlapping matches keep the longest. Then cheap checks on the few
 - a reversal turns a side effect into its opposite benefit ("no longer tired" -> energy_increase) and a
   loss turns a benefit into its opposite side effect ("lack of focus" -> brain_fog); an effect with no
   opposite is then negated ("relief from headaches");
-- not_effects are longer wordings that contain a term but name no effect ("social media").
+- not_effects are longer wordings that contain a term but name no effect ("social media");
+- a weak or feel term followed by a clause is an attitude to it, not a felt state ("glad it works for you");
+- a word after the mention ("... was gone") never reaches over a wording of the opposite sign ("felt amazing,
+  my depression was gone"), and a condition of two effects ("social anxiety") turns into both.
 
 The span of a mention covers its reversal or negation words, so the context component sees only what
 governs the whole phrase. Status (negated / hypothetical) and reasons are the context component's job.
@@ -131,20 +134,42 @@ class EffectFinder:
         self.coordination = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|,\s*and\b)\s*")
         self.negated_end = re.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
         self.clause_break = re.compile(r"\b(?:but|however|though|although|except)\b", flags)
+        # "glad it works for you", "nervous I was ripped off": an attitude to a proposition, not a felt state
+        self.complement = (re.compile(rf"\s+(?:that\s+)?(?:{alternation(lexicon.complement_after)})(?![\w'’])"
+                                      r"(?!\s+(?:think|guess|suppose|mean)\b)", flags)
+                           if lexicon.complement_after else None)
 
     def __call__(self, doc: Doc) -> Doc:
         text = lower_text(doc)
         found = []
         last_end = -1
-        for start, end, candidates in self._longest(doc):
+        matches = self._longest(doc)
+        signs = [self._sign(candidates[0]) for _start, _end, candidates in matches]
+        for index, (start, end, candidates) in enumerate(matches):
             # A weak word coordinated with an effect just found needs no cue of its own: "energetic and calm".
             listed = last_end >= 0 and self.coordination.fullmatch(text, last_end, start) is not None
+            # A word after the mention ("... was gone") cannot reach over a wording of the opposite sign:
+            # in "felt amazing, my depression was gone" it is the depression that is gone, not the feeling.
+            limit = None
+            if signs[index]:
+                for later in range(index + 1, len(matches)):
+                    if matches[later][0] >= end + _AFTER_CHARS:
+                        break
+                    if signs[later] * signs[index] < 0:
+                        limit = matches[later][0]
+                        break
+            conditions = set()
             for mode, effect_id in candidates:  # the same wording may be a term of one kind and weak of another
-                mention = self._mention(text, mode, effect_id, start, end, listed)
+                if conditions and mode != CONDITION:
+                    break
+                mention = self._mention(text, mode, effect_id, start, end, listed, limit)
                 if mention is not None:
                     found.append(mention)
                     last_end = end
-                    break
+                    if mode != CONDITION:
+                        break
+                    # a condition of two effects ("social anxiety") turns into both: "my social anxiety faded"
+                    conditions.add(mention.effect)
         put(doc, "effects", found)
         return doc
 
@@ -166,8 +191,19 @@ class EffectFinder:
         kept.sort()
         return kept
 
+    def _sign(self, reading: tuple[int, str | None]) -> int:
+        """+1 for a good thing (a benefit's wording), -1 for a bad one (a side effect's wording or a condition),
+        0 for a measure ("mood") or a neutral wording: what an after-word like "gone" or "improved" turns."""
+        mode, effect_id = reading
+        if mode == CONDITION:
+            return -1
+        if mode in (TERM, WEAK, FEEL):
+            kind = self.effects[effect_id].kind
+            return 1 if kind == "benefit" else -1 if kind == "side_effect" else 0
+        return 0
+
     def _mention(self, text: str, mode: int, effect_id: str, start: int, end: int,
-                 listed: bool = False) -> EffectMention | None:
+                 listed: bool = False, limit: int | None = None) -> EffectMention | None:
         before = _before(text, start)
         effect = self.effects[effect_id]
         if mode == NEGATED:
@@ -178,20 +214,20 @@ class EffectFinder:
             return self._make(effect_id, "present", start - len(before) + negation.start(), end)
         if mode in (CONDITION, LEVEL):
             if mode == CONDITION:  # relief of a condition is the benefit, its worsening the side effect
-                better = self._turn(text, before, start, end, self.reversal_before, self.reversal_after, True)
-                worse = self._turn(text, before, start, end, self.worsening_before, self.worsening_after)
+                better = self._turn(text, before, start, end, self.reversal_before, self.reversal_after, True, limit)
+                worse = self._turn(text, before, start, end, self.worsening_before, self.worsening_after, limit=limit)
             else:  # a rise of a level is the benefit, its fall the side effect
-                better = self._turn(text, before, start, end, self.rise_before, self.rise_after)
-                worse = self._turn(text, before, start, end, self.loss_before, self.fall_after)
+                better = self._turn(text, before, start, end, self.rise_before, self.rise_after, limit=limit)
+                worse = self._turn(text, before, start, end, self.loss_before, self.fall_after, limit=limit)
             if better:
                 return self._make(effect_id, "present", *better)
             if worse and effect.opposite is not None:
                 return self._make(effect.opposite, "present", *worse)
             return None
         if effect.kind == "side_effect":
-            turned = self._turn(text, before, start, end, self.reversal_before, self.reversal_after, True)
+            turned = self._turn(text, before, start, end, self.reversal_before, self.reversal_after, True, limit)
         elif effect.kind == "benefit":
-            turned = self._turn(text, before, start, end, self.loss_before, self.loss_after)
+            turned = self._turn(text, before, start, end, self.loss_before, self.loss_after, limit=limit)
         else:
             turned = None
         if turned is None:
@@ -199,16 +235,18 @@ class EffectFinder:
                 return None
             if mode == FEEL and not (listed or self.feel_cue.search(before)):
                 return None
+            if mode in (WEAK, FEEL) and self.complement is not None and self.complement.match(text, end, end + 40):
+                return None
             return self._make(effect_id, "present", start, end)
         if effect.opposite is None:
             return self._make(effect_id, "negated", *turned)
         return self._make(effect.opposite, "present", *turned)
 
     def _turn(self, text: str, before: str, start: int, end: int, pre: re.Pattern, post: re.Pattern,
-              negated_reversal: bool = False):
+              negated_reversal: bool = False, limit: int | None = None):
         """The widened span if a reversal (pre or post) governs the mention, or (if negated_reversal) a
         negation before it with a reversing word after ("not ... anymore"), else None."""
-        span = self._reversal(text, before, start, end, pre, post)
+        span = self._reversal(text, before, start, end, pre, post, limit)
         if span is None and negated_reversal:
             negation = self.negation_near.search(before)
             if negation is not None:
@@ -217,14 +255,16 @@ class EffectFinder:
                     span = start - len(before) + negation.start(), end + hit.end()
         return span
 
-    def _reversal(self, text: str, before: str, start: int, end: int, pre: re.Pattern, post: re.Pattern):
-        """The widened span if a reversal governs the mention, else None."""
+    def _reversal(self, text: str, before: str, start: int, end: int, pre: re.Pattern, post: re.Pattern,
+                  limit: int | None = None):
+        """The widened span if a reversal governs the mention, else None; an after-word only up to limit."""
         hit = pre.search(before)
         if hit is not None:
             return start - len(before) + hit.start(), end
         after = _after(text, end)
         hit = post.match(after)
-        if hit is not None and not self.clause_break.search(after, 0, hit.end()):
+        if (hit is not None and not self.clause_break.search(after, 0, hit.end())
+                and (limit is None or end + hit.end() <= limit)):
             return start, end + hit.end()
         return None
 

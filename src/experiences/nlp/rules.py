@@ -91,6 +91,9 @@ class DoseRules:
     stock_before: tuple[str, ...]  # only right before an amount ("my last 0.3g")
     stock_after: tuple[str, ...]  # only right after an amount ("0.4g left")
     stock_verbs: tuple[str, ...]  # an amount whose nearest verb is one of these is stock ("I bought 12g")
+    loose_stock_verbs: tuple[str, ...]  # stock only with the amount as their object ("got 3.5g", not "get results
+    #                                     from 50ug")
+    change_words: tuple[str, ...]  # "upped my dose from 0.1 to 0.2g": after these, "from X to Y" is two amounts
     solution_verbs: tuple[str, ...]  # the same for ug, tabs, ml and capsules only ("dissolved 120ug in 60ml")
     dose_verbs: tuple[str, ...]  # verbs of taking: they win over a farther stock verb, and cue unitless amounts
     bare_cues: tuple[str, ...]  # other words after which a unitless amount is a dose ("dosage: .06", "at .07")
@@ -212,6 +215,8 @@ class EffectRules:
     aux_words: tuple[str, ...] = ()  # may stand between the effect and an after-word: "anxiety is almost gone"
     negation_gap_words: tuple[str, ...] = ()  # between a negation and a negated term: "didn't really notice"
     negated_end_words: tuple[str, ...] = ()  # may follow a negated term: "didn't feel much at all"
+    complement_after: tuple[str, ...] = ()  # after a weak or feel term, (that +) these make it an attitude to a
+    # proposition, not a felt state: "glad it works", "nervous I was ripped off"
 
     @classmethod
     def from_json(cls, data: Any, where: str = "effects.json") -> "EffectRules":
@@ -250,6 +255,8 @@ class ContextRules:
     so_openers: tuple[str, ...] = ()  # after "so" they open a new clause: "so am I", "so I"
     reason_gap_words: tuple[str, ...] = ()  # between a reason trigger and the effect: "for my severe anxiety"
     statement_openers: tuple[str, ...] = ()  # a "question" opening so is a statement: "and now I enjoy life?"
+    post_history: tuple[str, ...] = ()  # after a side effect in its clause: a lasting state, not an effect of
+    # dosing ("anxious as usual", "depressed for a good while")
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":

@@ -34,6 +34,8 @@ from .mentions import ScheduleMention
 from .scan import DocText, Scanner, put, shared
 from .text import phrase_regex, sentence_span
 
+_AMOUNT_GAP = 20  # characters between an amount and the schedule phrase it is given with
+_ALTERNATIVES = re.compile(r"\s+or\s+")
 _RANGE_OF_DAYS = re.compile(r"-|–|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b", re.IGNORECASE)
 
 
@@ -102,7 +104,9 @@ class ScheduleFinder:
                         continue
                 mention = (self._counted(kind, match) if kind in rules.COUNTED_KINDS
                            else ScheduleMention(kind, start, match.end()))
-                if mention is not None:
+                if isinstance(mention, list):
+                    found.extend(mention)  # "every 2 or 3 days": two named schedules offered
+                elif mention is not None:
                     found.append(mention)
         put(doc, "schedules", _without_overlaps(found))
         return doc
@@ -122,12 +126,22 @@ class ScheduleFinder:
 
     # --- counted patterns -------------------------------------------------------------------
 
-    def _counted(self, kind: str, match: re.Match) -> ScheduleMention | None:
+    def _counted(self, kind: str, match: re.Match) -> ScheduleMention | list[ScheduleMention] | None:
         groups = match.groupdict()
         start, end = match.start(), match.end()
+        if kind in ("every_n_days", "per_week") and groups.get("n2") and _ALTERNATIVES.fullmatch(
+                match.string, match.end("n"), match.start("n2")):
+            # "every 2 or 3 days", "once or twice a week": two alternatives, each its own schedule when both
+            # are named ones; a range ("every 2-3 days", "3-4 days a week") stays one custom pattern
+            table = self.rules.every_n_days if kind == "every_n_days" else self.rules.days_per_week
+            named = [table.get(str(self._number(groups[g]))) for g in ("n", "n2")]
+            if None not in named:
+                return [ScheduleMention(schedule, start, end) for schedule in named]
         if kind == "on_off":
             on = self._number(groups["on"]) if groups.get("on") else 1  # "two days off between doses"
-            off = self._number(groups["off"])
+            off = self._number(groups["off"]) if groups.get("off") else 1  # "two weeks on, week off"
+            if groups.get("weeks"):  # "2 weeks on, 1 week off": a cycle of days
+                return _custom(start, end, 7 * on, 7 * off) if on >= 1 and off >= 1 else None
             if on < 1 or off < 1:  # "3 days on 0 days off" is no cycle
                 return None
             if groups.get("on2") or groups.get("off2"):  # "4-5 days on, 2 days off": state what is single
@@ -209,6 +223,9 @@ class ScheduleFinder:
         """For loose words ("daily", "at night"): a word of another routine anywhere before the phrase in
         its clause ("I take vitamin d daily") rules it out; else a dosing word before it rules it in;
         else the words after it decide the same way ("every morning ... I feel" stays in)."""
+        next_cue = self.cues.search(text, end, sentence_end)
+        if next_cue is not None and next_cue.start() <= end + 1 and next_cue.lastgroup in ("other", "supplement"):
+            return False  # "daily quetiapine", "nightly melatonin": the routine of what it names
         breaks = [m.end() for m in self.clause_break.finditer(text, sentence_start, start)]
         after = self.clause_break.search(text, end, sentence_end)
         clause_start = breaks[-1] if breaks else sentence_start
@@ -236,15 +253,20 @@ class ScheduleFinder:
         """Whether the cues in text[left:start] and text[end:right] make a phrase at start-end about
         dosing: the nearest word cue before it, else the first after it, decides; an amount or a
         weak cue ("capsules") only speaks when no word cue does. None when there is no cue at all."""
-        weak = False
-        last = None
+        weak = supplement = False
+        last = amount = None
         for cue in self.cues.finditer(text, left, start):
             if cue.lastgroup in ("dose", "other"):
                 last = cue
-            elif cue.lastgroup != "supplement":
+            elif cue.lastgroup == "supplement":
+                supplement = True
+            else:
                 weak = True
+                amount = cue if cue.lastgroup == "amount" else amount
         if last is not None:
             return last.lastgroup == "dose"
+        if amount is not None and not supplement and start - amount.end() <= _AMOUNT_GAP:
+            return True  # "0.1g every third day", "66mg golden teacher every other day": the amount's pattern
         for cue in self.cues.finditer(text, end, right):
             if cue.lastgroup in ("dose", "other"):
                 return cue.lastgroup == "dose"
