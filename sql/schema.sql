@@ -1,5 +1,6 @@
 -- The warehouse schema. Executed by experiences.warehouse on every connection that writes;
--- every statement is idempotent. Documented for researchers in README.md ("The warehouse").
+-- every statement is idempotent. Documented for researchers in docs/schema.md, column by column
+-- (tests/test_docs.py keeps the two in step), and in README.md ("The warehouse").
 
 -- One row per anonymised self-report (a submission, a comment or a plain record).
 CREATE TABLE IF NOT EXISTS reports (

@@ -46,7 +46,14 @@ SEED_EFFECTS = [("headache", "side_effect", "physiological_discomfort"), ("jitte
 
 def seed_snapshot(directory: Path, reports: int = 240) -> Path:
     """A warehouse of seeded synthetic extraction results, published; returns the snapshot path."""
-    from experiences import publish, warehouse
+    from experiences import publish
+    return publish.publish(seed_warehouse(directory / "seed.duckdb", reports), directory / "snapshot.duckdb")
+
+
+def seed_warehouse(db: Path, reports: int = 240, undated: int = 0) -> Path:
+    """A warehouse of seeded synthetic extraction results, one report every three days from
+    2023-01-01; the last `undated` reports have no created_utc. Returns the warehouse path."""
+    from experiences import warehouse
     from experiences.frames import to_frames
     from experiences.records import Report
 
@@ -57,12 +64,12 @@ def seed_snapshot(directory: Path, reports: int = 240) -> Path:
         effects = [{"effect": e, "kind": k, "category": c, "status": "present", "text": e, "start": 0, "end": 1}
                    for j, (e, k, c) in enumerate(SEED_EFFECTS) if (i + j) % (j + 2) == 0]
         items.append(Report(f"seed{i}", "record", "", "seeded text", f"{i % 90:032x}",
-                            BASE_TIME + i * 86400 * 3, "microdosing", None, "seed"))
+                            None if i >= reports - undated else BASE_TIME + i * 86400 * 3,
+                            "microdosing", None, "seed"))
         records.append({"id": f"seed{i}", "substances": [substance], "effects": effects,
                         "doses": [{"substance": substance, "low": 0.1 if substance == "psilocybin" else 10,
                                    "high": 0.1 if substance == "psilocybin" else 10,
                                    "unit": "g" if substance == "psilocybin" else "ug", "text": "x", "start": 0, "end": 1}],
                         "schedules": [{"schedule": schedule, "text": "x", "start": 0, "end": 1}]})
-    db = directory / "seed.duckdb"
     warehouse.load_batch(db, "seed", to_frames(items, records), [])
-    return publish.publish(db, directory / "snapshot.duckdb")
+    return db

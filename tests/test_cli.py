@@ -4,7 +4,7 @@ import pytest
 
 from experiences.cli import build_parser, main
 
-COMMANDS = ["demo", "run", "extract", "dashboard", "serve", "evaluate", "query"]
+COMMANDS = ["demo", "run", "extract", "dashboard", "serve", "evaluate", "query", "export"]
 
 
 def subcommands() -> list[str]:

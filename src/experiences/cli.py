@@ -114,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
     _data_options(query)
     query.set_defaults(handler=cmd_query)
+
+    export = commands.add_parser("export", help="export the warehouse's tables for researchers (Parquet, CSV)",
+                                 description="Export reports, dose_mentions, schedule_mentions, effect_mentions "
+                                             "and pipeline_runs, exactly as the warehouse holds them (author "
+                                             "pseudonyms, never usernames). Parquet: one folder per table, "
+                                             "partitioned by the month of the report (month=2023-01/, "
+                                             "month=unknown/ when undated). CSV: one file per table with a "
+                                             "header row. The warehouse is opened read-only.")
+    export.add_argument("--parquet", metavar="DIR", help="write Parquet folders into DIR")
+    export.add_argument("--csv", metavar="DIR", help="write CSV files into DIR")
+    export.add_argument("--overwrite", action="store_true",
+                        help="replace an earlier export in a folder that is not empty (other files stay)")
+    _data_options(export)
+    export.set_defaults(handler=cmd_export)
     return parser
 
 
@@ -259,6 +273,29 @@ def cmd_query(args) -> int:
         raise UserError(f"{str(error).splitlines()[0]}{hint}") from None
     _print_rows(columns, rows, args.format)
     return 0
+
+
+def cmd_export(args) -> int:
+    from .export import ExportError, export
+    from .warehouse import WarehouseError
+    import duckdb
+    if not (args.parquet or args.csv):
+        raise UserError("nothing to export: give --parquet DIR and/or --csv DIR", 2)
+    settings = _settings(args)
+    try:
+        written = export(settings.db_path, _path(args.parquet), _path(args.csv), args.overwrite,
+                         progress=lambda message: print(message, file=sys.stderr, flush=True))
+    except (ExportError, WarehouseError) as error:
+        raise UserError(str(error)) from None
+    except (duckdb.Error, OSError) as error:
+        raise UserError(str(error).splitlines()[0]) from None
+    for item in written:
+        print(f"{item.table:<18} {item.rows:>9,} rows  {item.format:<7} {item.path}")
+    return 0
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value).absolute() if value else None
 
 
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
