@@ -21,8 +21,9 @@ def load(db, n_with: int, n_without: int):
 def shares(snapshot):
     with duckdb.connect(str(snapshot), read_only=True) as con:
         return {row[0]: row[1:] for row in con.execute(
-            """SELECT effect, reports_with_effect, reports_total, share FROM effect_shares
-               WHERE substance = 'all' AND schedule = 'all' AND dose_band = 'all' AND month = 'all'""").fetchall()}
+            """SELECT measure, reports, reports_total, reports / reports_total FROM effect_cells
+               WHERE level = 'effect' AND substance = 'all' AND schedule = 'all' AND dose_band = 'all'
+                 AND month = 'all'""").fetchall()}
 
 
 def test_snapshot_has_shares_of_present_mentions_only(tmp_path):
@@ -31,7 +32,7 @@ def test_snapshot_has_shares_of_present_mentions_only(tmp_path):
     publish.publish(db, snap)
     got = shares(snap)
     assert got["headache"] == (12, 40, 0.3)
-    assert got["nausea_gi"] == (None, 40, None)  # zero present: suppressed like any count under 11
+    assert "nausea_gi" not in got  # only ever negated: not an effect anyone reported
 
 
 def test_small_counts_are_withheld(tmp_path):
@@ -41,6 +42,13 @@ def test_small_counts_are_withheld(tmp_path):
     assert shares(snap)["headache"] == (None, 40, None)
 
 
+def test_a_small_complement_is_withheld_too(tmp_path):
+    db, snap = tmp_path / "w.duckdb", tmp_path / "snap.duckdb"
+    load(db, 35, 5)
+    publish.publish(db, snap)
+    assert shares(snap)["headache"] == (None, 40, None)  # 5 without a headache would be revealed
+
+
 def test_snapshot_holds_aggregates_only(tmp_path):
     db, snap = tmp_path / "w.duckdb", tmp_path / "snap.duckdb"
     load(db, 12, 0)
@@ -48,7 +56,7 @@ def test_snapshot_holds_aggregates_only(tmp_path):
     with duckdb.connect(str(snap), read_only=True) as con:
         tables = {r[0] for r in con.execute("SHOW TABLES").fetchall()}
         columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns").fetchall()}
-    assert tables == {"effect_shares", "snapshot_info"}
+    assert tables == {"effect_cells", "published_challenges", "snapshot_info"}
     assert not columns & {"text", "title", "author_pseudonym", "report_id", "mention"}
 
 

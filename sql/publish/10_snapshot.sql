@@ -1,17 +1,23 @@
--- Fill the attached snapshot database `snap` from the aggregate views: aggregates only, no text,
--- no pseudonym, and every count below getvariable('min_count') published as NULL together with
--- the shares derived from it.
-CREATE TABLE snap.effect_shares AS
-SELECT substance, schedule, dose_band, month, effect, kind, category,
-       CASE WHEN reports_with_effect >= getvariable('min_count') AND reports_total >= getvariable('min_count')
-            THEN reports_with_effect END AS reports_with_effect,
-       CASE WHEN reports_total >= getvariable('min_count') THEN reports_total END AS reports_total,
-       CASE WHEN authors_with_effect >= getvariable('min_count') AND authors_total >= getvariable('min_count')
-            THEN authors_with_effect END AS authors_with_effect,
-       CASE WHEN authors_total >= getvariable('min_count') THEN authors_total END AS authors_total,
-       CASE WHEN reports_with_effect >= getvariable('min_count') AND reports_total >= getvariable('min_count')
-            THEN reports_with_effect / reports_total END AS share
-FROM effect_shares;
+-- Fill the attached snapshot database `snap`: aggregates only, no text, no pseudonym, no report
+-- id. `published_cells` is effect_cells after small-cell suppression (experiences.suppress):
+-- a NULL count is withheld. Rows are sorted by group so that the dashboards' lookups read few
+-- row groups.
+CREATE TABLE snap.effect_cells AS
+SELECT substance, schedule, dose_band, month, level, measure, kind, category,
+       reports, reports_total, authors, authors_total
+FROM published_cells
+ORDER BY level, substance, schedule, dose_band, month, measure;
+
+-- The comparison the dashboards draw: challenge categories as shares of challenge reports in
+-- Anderson et al. (2019), Harm Reduction Journal 16:43, table of reported challenges.
+CREATE TABLE snap.published_challenges AS
+SELECT * FROM (VALUES
+    ('physiological_discomfort', 0.180),
+    ('impaired_focus', 0.088),
+    ('impaired_energy', 0.072),
+    ('impaired_mood', 0.069),
+    ('increased_anxiety', 0.067)
+) AS t(category, share);
 
 CREATE TABLE snap.snapshot_info AS
 SELECT now() AS published_at,

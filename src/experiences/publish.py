@@ -1,6 +1,7 @@
 """Publish aggregate views and a read-only snapshot for the dashboards.
 
-The snapshot is a separate DuckDB file written beside the warehouse and swapped in atomically,
+Counts are suppressed before they leave the warehouse (see experiences.suppress), so the
+snapshot itself is safe to hand to anyone. The snapshot is a separate DuckDB file written beside the warehouse and swapped in atomically,
 so an open dashboard never blocks a load and never sees a half-written file.
 """
 
@@ -10,6 +11,7 @@ import os
 from pathlib import Path
 
 from .settings import SQL_DIR
+from .suppress import suppress
 from .warehouse import connect
 
 MIN_COUNT = 11  # counts below this are never shown (small-cell suppression)
@@ -27,6 +29,7 @@ def publish(db_path: Path, snapshot_path: Path, min_count: int = MIN_COUNT) -> P
     with connect(db_path) as con:
         create_views(con)
         con.execute("SET VARIABLE min_count = ?", [min_count])
+        con.register("published_cells", suppress(con.execute("SELECT * FROM effect_cells").df(), min_count))
         con.execute("ATTACH ? AS snap", [str(partial)])
         try:
             con.execute((SQL_DIR / "publish" / "10_snapshot.sql").read_text(encoding="utf-8"))

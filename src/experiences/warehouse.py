@@ -44,6 +44,7 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         raise WarehouseError(f"cannot open {path}: {error}. Another process may be loading it; "
                              "wait for it to finish, or read the published snapshot instead") from None
     try:
+        con.execute("SET enable_progress_bar = false")  # it would draw over the pipeline's progress lines
         if not read_only:
             con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
         yield con

@@ -52,7 +52,7 @@ RUN_COLUMNS = {"reports": "EXCLUDE (run_id, loaded_at)", "quarantine": "EXCLUDE 
 
 def snapshot_dump(path) -> list:
     with duckdb.connect(str(path), read_only=True) as con:
-        return sorted(map(repr, con.execute("SELECT * FROM effect_shares").fetchall()))
+        return sorted(map(repr, con.execute("SELECT * FROM effect_cells").fetchall()))
 
 
 def all_strings(db) -> str:
@@ -125,7 +125,7 @@ def test_quarantine_says_why(sample_runs):
 
 def test_snapshot_has_shares(sample_runs):
     with duckdb.connect(str(sample_runs["data"] / "snapshot.duckdb"), read_only=True) as con:
-        shown = con.execute("SELECT count(*) FROM effect_shares WHERE share IS NOT NULL AND substance = 'all' "
+        shown = con.execute("SELECT count(*) FROM effect_cells WHERE reports IS NOT NULL AND substance = 'all' "
                             "AND schedule = 'all' AND dose_band = 'all' AND month = 'all'").fetchone()[0]
     assert shown >= 3
 

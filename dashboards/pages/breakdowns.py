@@ -1,0 +1,5 @@
+"""A page of the dashboard (see panels.py)."""
+
+import panels
+
+panels.breakdowns_page()
