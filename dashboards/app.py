@@ -1,7 +1,7 @@
 """The moderators' dashboard: aggregate shares of reported effects, read from the published snapshot.
 
 It only ever opens the snapshot (read-only, one short connection per query), never the warehouse,
-and the snapshot holds suppressed aggregates only. The pages live in pages/, drawn by panels.py;
+and the snapshot holds suppressed aggregates only. The pages live in views/ (not pages/, which Streamlit would also list on its own), drawn by panels.py;
 each draws the shared filters in the sidebar.
 """
 
@@ -11,8 +11,8 @@ import streamlit as st
 
 import panels
 
-PAGES = [("pages/effects.py", "Effects"), ("pages/breakdowns.py", "Breakdowns"), ("pages/trends.py", "Trend"),
-         ("pages/published.py", "Published comparison"), ("pages/signals.py", "Disproportionality")]
+PAGES = [("views/effects.py", "Effects"), ("views/breakdowns.py", "Breakdowns"), ("views/trends.py", "Trend"),
+         ("views/published.py", "Published comparison"), ("views/signals.py", "Disproportionality")]
 
 
 def main() -> None:

@@ -175,6 +175,8 @@ def trends_page() -> None:
         line = base.mark_line(point=True).encode(y="share:Q", tooltip=["value", "measure", alt.Tooltip("share:Q", format=".1%")])
         st.altair_chart(band + line, width="stretch")
     withheld_note(frame, "", "month(s)")
+    if basis():
+        st.caption("The trend counts reports: distinct authors are not counted month by month.")
 
 
 def published_page() -> None:
@@ -188,11 +190,12 @@ def published_page() -> None:
         frame.assign(source="this corpus", value=frame["share"].astype(float)),
         frame.assign(source="Anderson et al. 2019", value=frame["published_share"].astype(float), low=None, high=None),
     ]).dropna(subset=["value"])
-    chart = alt.Chart(long).mark_bar().encode(
-        x=alt.X("value:Q", axis=alt.Axis(format="%"), title="share of challenge reports"),
-        y=alt.Y("source:N", title=None), row=alt.Row("category:N", title=None), color="source:N",
+    base = alt.Chart(long).encode(y=alt.Y("category:N", title=None, axis=alt.Axis(labelLimit=220)),
+                                  yOffset="source:N")
+    bars_ = base.mark_bar().encode(
+        x=alt.X("value:Q", axis=alt.Axis(format="%"), title="share of challenge reports"), color="source:N",
         tooltip=["category", "source", alt.Tooltip("value:Q", format=".1%")])
-    st.altair_chart(chart)
+    st.altair_chart(bars_ + base.mark_rule(color="black").encode(x="low:Q", x2="high:Q"), width="stretch")
     hidden = int(frame["share"].isna().sum())
     if hidden:
         st.caption(f"{hidden} of our categories withheld: too few reports in this selection.")

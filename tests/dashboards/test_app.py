@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from experiences.settings import DASHBOARD_APP, PROJECT_ROOT
 from fixtures import seed_snapshot
 
-PAGES = ["pages/effects.py", "pages/breakdowns.py", "pages/trends.py", "pages/published.py", "pages/signals.py"]
+PAGES = ["views/effects.py", "views/breakdowns.py", "views/trends.py", "views/published.py", "views/signals.py"]
 TITLES = ["What people report when microdosing", "Breakdowns", "Trend over time", "Beside the published figures",
           "Disproportionality (within this corpus)"]
 
@@ -82,7 +82,7 @@ def test_categories_instead_of_effects(monkeypatch, synthetic_snapshot, page):
 
 @pytest.mark.parametrize("by", ["substance", "schedule", "dose band", "month"])
 def test_breakdown_by_each_dimension(monkeypatch, synthetic_snapshot, by):
-    app = open_app(monkeypatch, synthetic_snapshot, "pages/breakdowns.py")
+    app = open_app(monkeypatch, synthetic_snapshot, "views/breakdowns.py")
     app.selectbox(key="breakdown_by").set_value(by).run()
     app.selectbox(key="breakdown_measure").set_value("headache").run()
     assert not app.exception and charts(app) == 1
@@ -90,21 +90,21 @@ def test_breakdown_by_each_dimension(monkeypatch, synthetic_snapshot, by):
 
 
 def test_trend_of_chosen_effects(monkeypatch, synthetic_snapshot):
-    app = open_app(monkeypatch, synthetic_snapshot, "pages/trends.py")
+    app = open_app(monkeypatch, synthetic_snapshot, "views/trends.py")
     app.multiselect(key="trend_measures").set_value(["insomnia", "mood_improvement"]).run()
     assert not app.exception and charts(app) == 1
 
 
 @pytest.mark.parametrize("compare", ["between schedules", "between substances"])
 def test_disproportionality_between_groups(monkeypatch, synthetic_snapshot, compare):
-    app = open_app(monkeypatch, synthetic_snapshot, "pages/signals.py")
+    app = open_app(monkeypatch, synthetic_snapshot, "views/signals.py")
     app.radio(key="prr_by").set_value(compare).run()
     assert not app.exception and charts(app) == 1
     assert "within this corpus only" in app.markdown[0].value
 
 
 def test_published_comparison_names_its_source(monkeypatch, synthetic_snapshot):
-    app = open_app(monkeypatch, synthetic_snapshot, "pages/published.py")
+    app = open_app(monkeypatch, synthetic_snapshot, "views/published.py")
     assert "Anderson et al. (2019)" in app.markdown[0].value
     table = app.dataframe[0].value
     assert table.set_index("category").loc["physiological_discomfort", "Anderson et al. 2019"] == "18.0%"
