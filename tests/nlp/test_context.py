@@ -122,3 +122,16 @@ def test_states_before_dosing_or_from_other_causes(nlp, text, expected):
 ])
 def test_a_when_clause_is_no_experience(nlp, text):
     assert all(e.status != "present" for e in nlp(text)._.effects)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 3: generic "you", purposes, states before starting, medicines as causes
+    ("Usually you feel more relaxed the morning after.", [("anxiety_reduction", "hypothetical")]),
+    ("A leaflet written in an attempt to support wellbeing.", [("mood_improvement", "hypothetical")]),
+    ("I was so foggy every morning until I started dosing.", []),
+    ("Looking back I was really depressed that winter.", []),
+    ("I started because I felt very depressed.", []),
+    ("The sertraline made me feel numb.", []),
+])
+def test_round_three_context(nlp, text, expected):
+    assert found(nlp, text) == expected

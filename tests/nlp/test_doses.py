@@ -131,6 +131,17 @@ GOLDEN = [
     ("I weigh 70kg", []),
     ("100mg ketamine", []),
     ("30 days in", []),
+    # round 3: notations and attribution
+    ("she tried a 30 plus ug dose", [("lsd", 30, 30, "ug")]),
+    ("ate 0.3/0.5g of dried cubes", [("psilocybin", 0.3, 0.5, "g")]),
+    ("I normally take 1.2 before work", [("psilocybin", 1.2, 1.2, "g")]),
+    ("took 1.5 hours to kick in", []),
+    ("version 2.5 of the app", []),
+    ("Mushrooms helped me. I smoked weed for years. I started with 150mg last week.",
+     [("psilocybin", 0.15, 0.15, "g")]),
+    ("I smoked weed for years. I started with 150mg last week.", []),
+    ("I took 325mg aspirin for the flush", []),
+    ("Got some 250mg mushroom capsules; now I take one capsule every morning", []),
 ]
 
 
@@ -151,7 +162,7 @@ def test_supplement_beside_a_dose_does_not_hide_it(nlp):
     assert [(d.low, d.unit) for d in doses] == [(0.1, "g")]
 
 
-@pytest.mark.parametrize("key", ["loose_stock_verbs", "change_words"])
+@pytest.mark.parametrize("key", ["loose_stock_verbs", "change_words", "max_bare_grams"])
 def test_dose_rules_require_their_word_lists(key):
     import json
     from importlib import resources

@@ -197,3 +197,22 @@ def test_an_unknown_opposite_is_rejected():
     data["effects"][0]["opposite"] = "no_such_effect"
     with pytest.raises(rules.RuleFileError, match="unknown opposite"):
         rules.EffectRules.from_json(data)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 3: broader families, and wordings that contain a term but name no effect
+    ("Microdosing has worked wonders for my anxiety.", [("anxiety_reduction", "present")]),
+    ("The dose helped me tremendously with my depression.", [("mood_improvement", "present")]),
+    ("By noon my irritability turned into curiosity.", [("mood_improvement", "present")]),
+    ("Fewer intense headaches this month.", [("headache", "negated")]),
+    ("It worked for a while, then it stopped helping.", [("no_effect", "present")]),
+    ("I was smiling all day at the office.", [("mood_improvement", "present")]),
+    ("The second dose hit me harder than usual.", [("perceptual_changes", "present")]),
+    ("Dose day brought some emotional heaviness.", [("mood_worsening", "present")]),
+    ("I keep a gratitude journal and do mindfulness exercises.", []),
+    ("I have a dissociative disorder.", []),
+    ("So far I have experienced positive effects.", []),
+    ("I'm glad to say the exam went fine.", []),
+])
+def test_round_three_wordings(nlp, text, expected):
+    assert found(nlp, text) == expected

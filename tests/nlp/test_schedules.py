@@ -139,6 +139,20 @@ CASES = [
     ("I take seroquel at night", []),
     ("I have been microdosing while on daily quetiapine", []),
     ("sometimes I take more than once a day", []),
+    # round 3: cycles in months, waits between doses, amounts a day, soft cues, frequency labels
+    ("I plan to dose 3 months on and 1 month off", [("custom", None, None)]),
+    ("after the first dose I waited 2 days in between each time", [("fadiman", None, None)]),
+    ("then microdosed again with three days apart", [("custom", 1, 3)]),
+    ("I began microdosing in spring with small amounts of dried cubes from a friend, and after feeling "
+     "little, settled on once every four days", [("custom", 1, 3)]),
+    ("I feel calm once every four days", []),
+    ("can I keep taking 0.1g or so a day?", [("daily", None, None)]),
+    ("is your daily 100mg dose too much?", [("daily", None, None)]),
+    ("my daily dose of vitamin c", []),
+    ("I'm on 20mg a day of prozac", []),
+    ("I microdose 0.1g, and take a break each week", []),
+    ("I take a quarter tab when I feel like having some focus", [("intuitive", None, None)]),
+    ("Goals for spring\nFrequency: once a week", [("weekly", None, None)]),
 ]
 
 
@@ -193,3 +207,17 @@ def _raw() -> dict:
     import json
     from importlib import resources
     return json.loads(resources.files("experiences.nlp").joinpath("resources").joinpath("schedules.json").read_text())
+
+
+def test_needs_dose_and_soft_words_are_optional_keys():
+    data = _raw()
+    assert any(entry.get("needs_dose") for entry in data["schedules"])
+    assert data["soft_not_dosing_words"]
+    del data["soft_not_dosing_words"]
+    for entry in data["schedules"]:
+        entry.pop("needs_dose", None)
+    loaded = rules.ScheduleRules.from_json(data)
+    assert loaded.soft_not_dosing_words == () and not any(e.needs_dose for e in loaded.schedules)
+    data["schedules"][0]["needs_amount"] = True
+    with pytest.raises(rules.RuleFileError, match="unknown key"):
+        rules.ScheduleRules.from_json(data)

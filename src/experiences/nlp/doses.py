@@ -7,11 +7,12 @@ at in Python: their close context is checked (stock, solvents, concentrations, c
 strengths, the verb that governs the amount) and each is attributed to the substance, supplement
 or medicine named next to it.
 
-Notations: 0.1g, .1 g, 0,1 g, 100mg, 10ug/µg/mcg/mics; ranges (0.1-0.2g, 10~20 ug, ~8ug to ~20ug,
-between 0.1 and 0.2 g, 2g's to 4g's); lists sharing a unit ("50, 75 and 150 mg"); fractions
+Notations: 0.1g, .1 g, 0,1 g, 100mg, 10ug/µg/mcg/mics, 25+ ug, 25 plus ug; ranges (0.1-0.2g, 10~20 ug,
+~8ug to ~20ug, between 0.1 and 0.2 g, 2g's to 4g's, 0.5/1g with a decimal); lists sharing a unit ("50, 75 and 150 mg"); fractions
 (1/10 tab, 1/12th of a blotter, a tenth of a gram, one-sixteenth of a tab, a gram and a half);
 "point one five"; capsule counts; volumes; and unitless amounts where the text makes them a dose
-("dosage: .06-.09", "on Sunday I ate .15", ".3 of cubes"): grams of mushroom, or for LSD a fraction
+("dosage: .06-.09", "on Sunday I ate .15", ".3 of cubes", "I took 1.5" right after a verb of taking): grams of
+mushroom, or for LSD a fraction
 of a tab (below 1) or ug, and only after a dosing word when the text is about LSD.
 
 Units (the rules and their reasons; the vocabulary lives in resources/doses.json):
@@ -98,10 +99,12 @@ class DoseFinder:
             # ranges: 0.1-0.2g, 100 to 200mg, ~8ug to ~20ug, .1 and .2 g (after "between"), 2g's to 4g's
             rf"(?<![\w.,/])(?P<low>{NUMBER})\s*(?:(?P<lunit>{unit}){plural}\s*)?"
             rf"(?P<sep>-|–|—|~|to|and)\s*{APPROX}(?P<high>{NUMBER})\s*(?P<runit>{unit}){plural}{end}"
+            # a decimal range written with a slash: 0.5/1g, 0.05/0.1g (a fraction has whole numbers: 1/10 tab)
+            rf"|(?<![\w.,/])(?P<slow>\d*[.,]\d+)\s*/\s*(?P<shigh>{NUMBER})\s*(?P<sunit>{unit}){plural}{end}"
             # numeric fractions: 1/10 tab, 1/12th of a blotter, 1/15 of a whole tab
             rf"|(?<![\w.,/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:st|nd|rd|th)?s?\s*{of_a}(?P<funit>{unit}){end}"
             # an amount with its unit: 0.1g, 100 mg, 20+ ug, .3 of a gram
-            rf"|(?<![\w.,/])(?P<value>{NUMBER})\+?\s*(?P<of>of\s+(?:a|an|the)\s+)?(?P<unit>{unit}){plural}{end}"
+            rf"|(?<![\w.,/])(?P<value>{NUMBER})(?:\+|\s+plus\b)?\s*(?P<of>of\s+(?:a|an|the)\s+)?(?P<unit>{unit}){plural}{end}"
             # a unitless amount after a label: "dosage: .06-.09", "LSD dose: 9"
             rf"|(?:(?<=:)|(?<=:\s))(?P<llow>{NUMBER})(?:\s*(?:-|–|~|to)\s*(?P<lhigh>{NUMBER}))?{bare_end}"
             # a unitless fraction, a dose only after a dosing word: "took 1/9"
@@ -109,6 +112,9 @@ class DoseFinder:
             # a unitless decimal right before a mushroom name: "a .6 golden teacher cap", ".3 of cubes"
             rf"|(?<![\w.,/])(?P<plow>{bare})\s+(?=of\s+(?:{DETERMINER}\s+)?(?:dried\s+)?(?:{psilocybin})\b"
             rf"|(?!{COUNTABLE})(?:{psilocybin})\b)"
+            # a decimal of a gram or more, a dose only right after a verb of taking: "I usually take 1.1"
+            rf"|(?<![\w.,/$€£=<>±+*-])(?P<glow>[1-{r.max_bare_grams}][.,]\d{{1,2}}){bare_end}"
+            rf"(?!\s*(?:{phrase_regex(r.other_measures)})\b)"
             # any other leading-zero or leading-dot decimal ("on Sunday I ate .15", "doing .4-.6"): grams,
             # where the text is about mushrooms; not a price, a score, a version or a measure of something else
             rf"|(?<![\w.,/$€£=<>±+*-])(?P<nlow>{bare})(?:\s*(?P<nsep>-|–|~|to|and)\s*{APPROX}(?P<nhigh>{bare}))?"
@@ -150,6 +156,11 @@ class DoseFinder:
         self.change_before = re.compile(rf"\b(?:{phrase_regex(r.change_words)})\b[^.;:,!?]{{0,30}}\bfrom\s+$",
                                         re.IGNORECASE)
         self.cue_before = re.compile(rf"\b(?:{cues})\s*:?\s*{APPROX}$", re.IGNORECASE)
+        weights = phrase_regex(list(r.units["g"]) + list(r.units["mg"]))
+        self.capsule_content = re.compile(
+            rf"(?<![\w.,/]){NUMBER}\s*(?:{weights})\s+(?:[\w'-]+\s+){{0,4}}?(?:{phrase_regex(r.units['capsule'])})\b",
+            re.IGNORECASE)
+        self.take_before = re.compile(rf"\b(?:{phrase_regex(r.dose_verbs)})\s+{APPROX}$", re.IGNORECASE)
         self.label_before = re.compile(r"\b(?:dose|dosage|amount)\s*:\s*$", re.IGNORECASE)
         self.stock = re.compile(rf"\b(?:{phrase_regex(r.stock_words)})\b", re.IGNORECASE)
         self.stock_before = re.compile(rf"\b(?:{phrase_regex(r.stock_before)})\s*$", re.IGNORECASE)
@@ -212,7 +223,12 @@ class DoseFinder:
             dose = self._attribute(text, folded, starts, start, end, *amount, mentions)
             if dose is not None:
                 found.append(dose)
-        put(doc, "doses", _drop_counted_contents(found, text, starts))
+        found = _drop_counted_contents(found, text, starts)
+        if any(d.unit == "capsule" for d in found) and self.capsule_content.search(text):
+            # "550mg capsules ... took one capsule": the count of a capsule whose content the post states is no
+            # amount of its own (the stated content is the dose)
+            found = [d for d in found if d.unit != "capsule"]
+        put(doc, "doses", found)
         return doc
 
     def _numeric_candidates(self, doc_text: DocText) -> list:
@@ -367,6 +383,15 @@ class DoseFinder:
                 return None  # "this 0.3 hits you hard": the verb, not a unit
             if unit == "capsule" and low < 1:
                 unit = "g"  # "one 0.3 capsule": the content in grams, not a count
+        elif g["sunit"]:
+            low, high, unit = _number(g["slow"]), _number(g["shigh"]), self.unit_of[_norm(g["sunit"])]
+            if low is None or high is None or low >= high:
+                return None
+        elif g["glow"]:
+            if not self.take_before.search(text, max(0, m.start() - 40), m.start()):
+                return None  # "version 1.5", "rated it 2.5": only "took 1.5" is a dose
+            low = high = _number(g["glow"])
+            unit, kind = "decimal", "taken"
         elif g["llow"]:
             colon = text.rfind(":", max(0, m.start() - 2), m.start())
             if not c.label_before.search(before, max(0, colon - 10), colon + 1):
@@ -472,8 +497,11 @@ class DoseFinder:
             return self._bare(mentions, start, end, low, high, kind, substance)
         if substance is None and unit in ("mg", "ml"):
             previous = _previous_mention(mentions, start, max(0, start - self.rules.previous_chars))
-            if previous in (SUPPLEMENT, "other"):
-                return None  # "Coming off paroxetine slowly. Now at 20mg."
+            if previous == SUPPLEMENT or (previous == "other" and (
+                    _previous_mention(mentions, start, sentence_start) == "other"
+                    or not any(m.substance in PSYCHEDELICS for m in mentions))):
+                return None  # "Coming off paroxetine slowly. Now at 20mg."; but in a mushroom post, "I've had other
+                #              drugs, weed mostly. I started with 100mg" is the mushroom's amount
         if substance is None:
             named = {m.substance for m in mentions}
             if unit not in ("ug", "tab") and "other" in named and not named & set(PSYCHEDELICS):
@@ -506,7 +534,7 @@ class DoseFinder:
         """A unitless amount: grams of mushroom, or for LSD a fraction of a tab (below 1) or ug."""
         if substance is None:
             substance = _topic(mentions, start)
-        if kind == "loose" and substance == "lsd":
+        if kind in ("loose", "taken") and substance == "lsd":
             return None  # a bare ".5" about LSD could be ml, tabs or anything: only with a dosing word
         if substance is None:
             substance = "lsd" if kind == "fraction" else "psilocybin"

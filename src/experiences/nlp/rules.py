@@ -102,6 +102,7 @@ class DoseRules:
     per_units: tuple[str, ...]  # an amount "per" one of these is a concentration ("5ug per ml")
     max_amounts: dict[str, float]  # per canonical unit: larger amounts are stock or solvent, not doses
     min_mushroom_mg: float  # whole-mg amounts of mushroom below this are medicines ("4mg"), not doses
+    max_bare_grams: int  # a unitless decimal from 1 up to this (1-9) after a verb of taking is grams ("took 1.5")
     window_chars: int
     previous_chars: int  # an unattributed amount this close after a supplement or other drug is its amount
 
@@ -126,6 +127,8 @@ class SchedulePattern:
     patterns: tuple[str, ...]
     context: str
     anchor: str = ""  # a regex every match contains: the patterns only run near its hits (for speed)
+    needs_dose: bool = False  # the match must hold, or be right followed by, an amount the dose finder kept
+    #                            ("0.1g a day", "your daily 500mg"; not "2.5mg a day" of a medicine)
 
 
 # How the named groups of a counted pattern become a schedule (see schedules.py).
@@ -161,6 +164,8 @@ class ScheduleRules:
     clause_breaks: tuple[str, ...]  # words that end a clause, besides punctuation
     window_chars: int  # how far from a phrase a cue word in its sentence is looked for
     anchor_window_chars: int  # how far from an anchor hit its patterns are looked for
+    soft_not_dosing_words: tuple[str, ...] = ()  # like not_dosing_words ("feel"), but a dosing word anywhere near
+    # wins over them in a "sentence" context ("I dose ... after feeling nothing, settled on every three days")
 
     @classmethod
     def from_json(cls, data: Any, where: str = "schedules.json") -> "ScheduleRules":

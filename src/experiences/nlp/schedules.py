@@ -31,9 +31,10 @@ from spacy.tokens import Doc
 
 from . import rules
 from .mentions import ScheduleMention
-from .scan import DocText, Scanner, put, shared
+from .scan import DocText, Scanner, get, put, shared
 from .text import phrase_regex, sentence_span
 
+_SOFT = object()  # a verdict of soft words only (see ScheduleFinder._verdict)
 _AMOUNT_GAP = 20  # characters between an amount and the schedule phrase it is given with
 _ALTERNATIVES = re.compile(r"\s+or\s+")
 _RANGE_OF_DAYS = re.compile(r"-|–|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b", re.IGNORECASE)
@@ -58,20 +59,23 @@ class ScheduleFinder:
             "{fullday}": rf"(?:{'|'.join(names[0] for names in r.weekdays)})",
         }
         self.day_token = re.compile(placeholders["{day}"])
-        patterns = [(c.kind, c.context, _anchor(c.anchor, placeholders), _compile(pattern, placeholders))
+        patterns = [(c.kind, c.context, _anchor(c.anchor, placeholders), _compile(pattern, placeholders), False)
                     for c in r.counted for pattern in c.patterns]
         patterns += [(entry.id, entry.context, _anchor(entry.anchor, placeholders),
-                      _compile(pattern, placeholders)) for entry in r.schedules for pattern in entry.patterns]
+                      _compile(pattern, placeholders), entry.needs_dose)
+                     for entry in r.schedules for pattern in entry.patterns]
         # Each pattern (and anchor) is tried only where a match can start (see scan.py): the same matches.
         scanners: dict[re.Pattern, Scanner] = {}
-        for _kind, _context, anchor, pattern in patterns:
+        for _kind, _context, anchor, pattern, _needs_dose in patterns:
             for regex in (anchor, pattern):
                 if regex is not None and regex not in scanners:
                     scanners[regex] = Scanner(regex, "lower")
         self.patterns = [(kind, context, anchor and scanners[anchor], scanners[pattern])
-                         for kind, context, anchor, pattern in patterns]
+                         for kind, context, anchor, pattern, _needs_dose in patterns]
+        self.needs_dose = [needs_dose for *_rest, needs_dose in patterns]  # per pattern, in the same order
         self.cues = re.compile(
             rf"\b(?:(?P<dose>{phrase_regex(r.dosing_words)})|(?P<other>{phrase_regex(r.not_dosing_words)})"
+            rf"|(?P<soft>{phrase_regex(r.soft_not_dosing_words)})"
             rf"|(?P<weak>{phrase_regex(r.weak_dosing_words)})|(?P<supplement>{phrase_regex(r.supplement_words)}))\b"
             r"|(?P<amount>\d\s*(?:mg|g|ug|µg|mcg|grams?|micrograms?|mics?)\b|(?<![\w.])\.\d+\b)")
         self.clause_break = re.compile(rf"[,;:()\[\]]|\s[-–—]+\s|\b(?:{phrase_regex(r.clause_breaks)})\b")
@@ -82,7 +86,8 @@ class ScheduleFinder:
         starts = None
         found: list[ScheduleMention] = []
         windows: dict[Scanner, list[tuple[int, int]]] = {}
-        for kind, context, anchor, pattern in self.patterns:
+        doses = None
+        for (kind, context, anchor, pattern), needs_dose in zip(self.patterns, self.needs_dose):
             if not pattern.possible(doc_text):
                 continue  # the text lacks a word that every match contains: no match (see scan.py)
             if anchor is None:
@@ -98,6 +103,11 @@ class ScheduleFinder:
                 start = match.start()
                 if start and (_inside_word(text, start) or _inside_number(text, start)):
                     continue  # "day on" in "today on", "2 a week" in "0.2 a week", "3 day breaks" in "2-3 day breaks"
+                if needs_dose:  # "2.5mg a day" of a medicine: the amount must be one the dose finder kept
+                    if doses is None:
+                        doses = [(d.start, d.end) for d in get(doc, "doses") or ()]
+                    if not any(start <= d_end and d_start <= match.end() + 2 for d_start, d_end in doses):
+                        continue
                 if context != "none":
                     starts = doc_text.starts  # the same for the text in lower case
                     if not self._dosing_context(context, text, starts, start, match.end()):
@@ -140,6 +150,8 @@ class ScheduleFinder:
         if kind == "on_off":
             on = self._number(groups["on"]) if groups.get("on") else 1  # "two days off between doses"
             off = self._number(groups["off"]) if groups.get("off") else 1  # "two weeks on, week off"
+            if groups.get("months"):  # "2 months on, 1 month off": a cycle whose days are not stated
+                return _custom(start, end, None, None) if on >= 1 and off >= 1 else None
             if groups.get("weeks"):  # "2 weeks on, 1 week off": a cycle of days
                 return _custom(start, end, 7 * on, 7 * off) if on >= 1 and off >= 1 else None
             if on < 1 or off < 1:  # "3 days on 0 days off" is no cycle
@@ -203,8 +215,14 @@ class ScheduleFinder:
         if context == "clause":
             return self._clause_context(text, sentence_start, start, end, sentence_end)
         window = self.rules.window_chars
-        verdict = self._verdict(text, max(sentence_start, start - window), start, end,
-                                min(sentence_end, end + window))
+        left = max(sentence_start, start - window)
+        verdict = self._verdict(text, left, start, end, min(sentence_end, end + window))
+        if verdict is _SOFT:  # only "feel" near: a dosing word earlier in the sentence still makes it a regimen
+            last = None
+            for cue in self.cues.finditer(text, sentence_start, left):
+                if cue.lastgroup in ("dose", "other"):
+                    last = cue
+            return last is not None and last.lastgroup == "dose"
         if verdict is not None:
             return verdict
         if self._verdict(text, sentence_start, sentence_start, sentence_start, sentence_end) is not None:
@@ -213,10 +231,10 @@ class ScheduleFinder:
             previous_start, _ = sentence_span(starts, text, sentence_start - 1)
             verdict = self._verdict(text, previous_start, sentence_start, sentence_start, sentence_start)
             if verdict is not None:
-                return verdict
+                return verdict is True
         if sentence_end < len(text):
             _, next_end = sentence_span(starts, text, sentence_end)
-            return bool(self._verdict(text, sentence_end, sentence_end, sentence_end, next_end))
+            return self._verdict(text, sentence_end, sentence_end, sentence_end, next_end) is True
         return False
 
     def _clause_context(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> bool:
@@ -224,7 +242,7 @@ class ScheduleFinder:
         its clause ("I take vitamin d daily") rules it out; else a dosing word before it rules it in;
         else the words after it decide the same way ("every morning ... I feel" stays in)."""
         next_cue = self.cues.search(text, end, sentence_end)
-        if next_cue is not None and next_cue.start() <= end + 1 and next_cue.lastgroup in ("other", "supplement"):
+        if next_cue is not None and next_cue.start() <= end + 1 and next_cue.lastgroup in ("other", "soft", "supplement"):
             return False  # "daily quetiapine", "nightly melatonin": the routine of what it names
         breaks = [m.end() for m in self.clause_break.finditer(text, sentence_start, start)]
         after = self.clause_break.search(text, end, sentence_end)
@@ -233,12 +251,12 @@ class ScheduleFinder:
         if breaks and not text[clause_start:start].strip() and not text[end:clause_end].strip(" ?!."):
             clause_start = breaks[-2] if len(breaks) > 1 else sentence_start  # "consuming little but daily?"
         before = {cue.lastgroup for cue in self.cues.finditer(text, clause_start, start)}
-        if "other" in before or "supplement" in before:
+        if before & {"other", "soft", "supplement"}:
             return False
         if "dose" in before:
             return True
         following = {cue.lastgroup for cue in self.cues.finditer(text, end, clause_end)}
-        if "other" in following or "supplement" in following:
+        if following & {"other", "soft", "supplement"}:
             return False
         if "dose" in following:
             return True
@@ -249,15 +267,18 @@ class ScheduleFinder:
             return not words or words[-1] == "dose"
         return False
 
-    def _verdict(self, text: str, left: int, start: int, end: int, right: int) -> bool | None:
+    def _verdict(self, text: str, left: int, start: int, end: int, right: int) -> bool | object | None:
         """Whether the cues in text[left:start] and text[end:right] make a phrase at start-end about
         dosing: the nearest word cue before it, else the first after it, decides; an amount or a
-        weak cue ("capsules") only speaks when no word cue does. None when there is no cue at all."""
-        weak = supplement = False
+        weak cue ("capsules") only speaks when no word cue does. None when there is no cue at all, _SOFT when
+        only a soft word ("feel") is there: not about dosing unless the caller finds a dosing word farther off."""
+        weak = supplement = soft = False
         last = amount = None
         for cue in self.cues.finditer(text, left, start):
             if cue.lastgroup in ("dose", "other"):
                 last = cue
+            elif cue.lastgroup == "soft":  # "feel": another routine only when no other word speaks
+                soft = True
             elif cue.lastgroup == "supplement":
                 supplement = True
             else:
@@ -270,7 +291,10 @@ class ScheduleFinder:
         for cue in self.cues.finditer(text, end, right):
             if cue.lastgroup in ("dose", "other"):
                 return cue.lastgroup == "dose"
-            weak = weak or cue.lastgroup != "supplement"
+            soft = soft or cue.lastgroup == "soft"
+            weak = weak or cue.lastgroup not in ("supplement", "soft")
+        if soft:
+            return _SOFT
         return True if weak else None
 
 
