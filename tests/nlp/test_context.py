@@ -135,3 +135,13 @@ def test_a_when_clause_is_no_experience(nlp, text):
 ])
 def test_round_three_context(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 4: a side effect named as a constant state is the baseline, not an effect
+    ("I feel stressed all the time with three kids.", []),
+    ("Honestly I am tired most of the time.", []),
+    ("After the dose I felt stressed for an hour.", [("anxiety_increase", "present")]),
+])
+def test_round_four_context(nlp, text, expected):
+    assert found(nlp, text) == expected

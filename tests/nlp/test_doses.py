@@ -142,6 +142,22 @@ GOLDEN = [
     ("I smoked weed for years. I started with 150mg last week.", []),
     ("I took 325mg aspirin for the flush", []),
     ("Got some 250mg mushroom capsules; now I take one capsule every morning", []),
+    # a loose stock verb holds its object only up to a conjunction that starts another verb
+    ("I got a new scale and then trimmed about 1/8 of a blotter", [("lsd", 0.125, 0.125, "tab")]),
+    ("she got 14 grams and a 2g truffle pack", []),
+    # "mc" for micrograms; a unitless fraction right before an LSD name
+    ("Now I do 9mc every morning", [("lsd", 9, 9, "ug")]),
+    ("Yesterday I had 1/3 acid", [("lsd", 0.333333, 0.333333, "tab")]),
+    ("we split it 2/5 of 1P-LSD each", [("lsd", 0.4, 0.4, "tab")]),
+    ("I dose on 2/3 days", []),
+    # what someone holds is no dose; a small capsule content stays one
+    ("I still have 12 grams of dried cubes at home", []),
+    ("We have 0.2g capsules for the week", [("psilocybin", 0.2, 0.2, "g")]),
+    # part of a capsule whose content is stated is that part of the content
+    ("I opened it and had 1/4 of one 200mg capsule", [("psilocybin", 0.05, 0.05, "g")]),
+    ("Tried half of a 0.3g cap today", [("psilocybin", 0.15, 0.15, "g")]),
+    # abbreviations of medicines
+    ("before class I take 50mg of moda", []),
 ]
 
 
@@ -172,3 +188,14 @@ def test_dose_rules_require_their_word_lists(key):
     assert rules.load("doses.json").__getattribute__(key)
     with pytest.raises(rules.RuleFileError, match="missing key"):
         rules.DoseRules.from_json({k: v for k, v in data.items() if k != key})
+
+
+@pytest.mark.parametrize("key, default", [("possession_before", ()), ("min_possessed_grams", 1)])
+def test_possession_keys_load_and_may_be_left_out(key, default):
+    import json
+    from importlib import resources
+
+    from experiences.nlp import rules
+    data = json.loads(resources.files("experiences.nlp").joinpath("resources").joinpath("doses.json").read_text())
+    assert getattr(rules.DoseRules.from_json(data), key)
+    assert getattr(rules.DoseRules.from_json({k: v for k, v in data.items() if k != key}), key) == default

@@ -216,3 +216,41 @@ def test_an_unknown_opposite_is_rejected():
 ])
 def test_round_three_wordings(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 4: synonym families (one invented example per family), effect(s) as a state word, rises "than usual"
+    ("After lunch my body felt loose and I took the edge off the meeting.", [("anxiety_reduction", "present")]),
+    ("I was in high spirits on the walk home.", [("mood_improvement", "present")]),
+    ("I woke up invigorated on Tuesday.", [("energy_increase", "present")]),
+    ("Wrote the report with sharper focus than in weeks.", [("focus_improvement", "present")]),
+    ("Felt a deep sense of wonder in the garden.", [("presence", "present")]),
+    ("Colours were vivid and there was a shimmering on the carpet.", [("perceptual_changes", "present")]),
+    ("Day three: no real difference from baseline.", [("no_effect", "present")]),
+    ("By evening I was in a funk.", [("mood_worsening", "present")]),
+    ("Heavy eyelids the whole afternoon.", [("fatigue", "present")]),
+    ("I had my head in the clouds at work.", [("brain_fog", "present")]),
+    ("We had deep conversations until midnight.", [("sociability", "present")]),
+    ("The ideas kept coming while I sketched.", [("creativity", "present")]),
+    ("I slept like a log that night.", [("sleep_improvement", "present")]),
+    ("A restless night, I barely slept.", [("insomnia", "present")]),
+    ("Got a head rush when I stood up.", [("dizziness", "present")]),
+    ("My heart was pounding in my chest.", [("cardiovascular", "present")]),
+    ("My palms were sweaty and I had cold fingers.", [("temperature", "present")]),
+    ("A tingling sensation in my arms.", [("tingling_numbness", "present")]),
+    ("I hardly ate all day.", [("appetite_loss", "present")]),
+    ("Some tension in my shoulders by noon.", [("muscle_tension", "present")]),
+    ("I felt emotionless for a few hours.", [("emotional_numbness", "present")]),
+    ("There was a throbbing headache by the evening.", [("headache", "present")]),
+    ("I had a bellyache after the capsule.", [("nausea_gi", "present")]),
+    ("Felt restless and fidgeting at my desk.", [("jitteriness", "present")]),
+    ("The dose had subtle uplifting effects.", [("mood_improvement", "present")]),
+    ("The capsule had a gentle energizing effect.", [("energy_increase", "present")]),
+    ("My energy felt higher than usual.", [("energy_increase", "present")]),
+    ("My sleep was restless.", [("insomnia", "present")]),
+    # an adjective of worry about a plan is an attitude, not a felt state
+    ("I'm nervous about taking a bigger dose.", []),
+    ("A bit anxious to try it for the first time.", []),
+])
+def test_round_four_families(nlp, text, expected):
+    assert sorted(set(found(nlp, text))) == expected

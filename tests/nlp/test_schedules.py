@@ -51,7 +51,8 @@ CASES = [
     ("I take 10ug every fifth day", [("custom", 1, 4)]),
     ("I take a dose every 72 hours", [("fadiman", None, None)]),
     ("I microdose every 3-4 days", [("custom", 1, None)]),
-    ("I dose every third or 4th day", [("custom", 1, None)]),
+    ("I dose every third or 4th day", [("custom", 1, 3), ("fadiman", None, None)]),  # alternatives: each one
+    ("I dose every third to 4th day", [("custom", 1, None)]),  # a range: one custom
     ("I macrodose every two weeks", [("custom", 1, 13)]),
     # N times / days a week
     ("I microdose twice a week", [("twice_weekly", None, None)]),
@@ -62,6 +63,10 @@ CASES = [
     # alternatives ("or") between two named schedules give both; a range ("-", "to") is one custom pattern
     ("I take it once or twice a week", [("twice_weekly", None, None), ("weekly", None, None)]),
     ("we dose every 2 or 3 days", [("every_other_day", None, None), ("fadiman", None, None)]),
+    # an alternative the tables do not name is a custom one beside the named one
+    ("I dose 2 or 3 times a week", [("custom", None, None), ("twice_weekly", None, None)]),
+    ("we microdose every 3 or 5 days", [("custom", 1, 4), ("fadiman", None, None)]),
+    ("my plan is to microdose 3 to 4 times a week", [("custom", None, None)]),
     ("she doses every other or third day", [("every_other_day", None, None), ("fadiman", None, None)]),
     ("I dose 4 or 5 days a week", [("five_on_two_off", None, None), ("stamets", None, None)]),
     ("I dose 4 days a week", [("stamets", None, None)]),
@@ -153,6 +158,17 @@ CASES = [
     ("I microdose 0.1g, and take a break each week", []),
     ("I take a quarter tab when I feel like having some focus", [("intuitive", None, None)]),
     ("Goals for spring\nFrequency: once a week", [("weekly", None, None)]),
+    # round 4: spellings of every other, weekends off, a supplement's routine, breaks, a second dose in a day
+    ("I microdosed everyother day last spring", [("every_other_day", None, None)]),
+    ("we took 8ug every-other day", [("every_other_day", None, None)]),
+    ("I microdose 0.1g and I'm off on the weekends", [("five_on_two_off", None, None)]),
+    ("microdosing 0.1g, no dosing over the weekend", [("five_on_two_off", None, None)]),
+    ("with my microdose I also take 500mg cordyceps 6 days a week", []),
+    ("I microdose 2 days a week and take cordyceps daily", [("twice_weekly", None, None)]),
+    ("is it fine to take a break from dosing randomly?", []),
+    ("I just microdose randomly", [("intuitive", None, None)]),
+    ("Has anyone tried a second microdose later that day?", [("custom", None, None)]),
+    ("I took a second dose the day after", []),
 ]
 
 

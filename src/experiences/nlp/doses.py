@@ -80,6 +80,7 @@ class DoseFinder:
         point = "|".join(POINT_WORDS)
         psilocybin = phrase_regex(next(s for s in rules.load("substances.json").substances
                                        if s.id == "psilocybin").terms)
+        lsd = phrase_regex(next(s for s in rules.load("substances.json").substances if s.id == "lsd").terms)
         plural = r"(?:['’]?s\b)?"  # "2g's", "4gs"
         end = r"(?![\w/µμ])"
         # "1/10 tab", "1/15 of a whole tab", "1/6th of a Blue Lotus tab" (a name or two after "of a")
@@ -107,8 +108,9 @@ class DoseFinder:
             rf"|(?<![\w.,/])(?P<value>{NUMBER})(?:\+|\s+plus\b)?\s*(?P<of>of\s+(?:a|an|the)\s+)?(?P<unit>{unit}){plural}{end}"
             # a unitless amount after a label: "dosage: .06-.09", "LSD dose: 9"
             rf"|(?:(?<=:)|(?<=:\s))(?P<llow>{NUMBER})(?:\s*(?:-|–|~|to)\s*(?P<lhigh>{NUMBER}))?{bare_end}"
-            # a unitless fraction, a dose only after a dosing word: "took 1/9"
+            # a unitless fraction, a dose only after a dosing word ("took 1/9") or right before an LSD name ("1/4 LSD")
             rf"|(?<![\w.,/])(?P<bnum>\d)\s*/\s*(?P<bden>\d{{1,2}})(?:st|nd|rd|th)?{bare_end}"
+            rf"(?P<bname>(?=\s+(?:of\s+)?(?:{lsd})\b))?"
             # a unitless decimal right before a mushroom name: "a .6 golden teacher cap", ".3 of cubes"
             rf"|(?<![\w.,/])(?P<plow>{bare})\s+(?=of\s+(?:{DETERMINER}\s+)?(?:dried\s+)?(?:{psilocybin})\b"
             rf"|(?!{COUNTABLE})(?:{psilocybin})\b)"
@@ -160,6 +162,12 @@ class DoseFinder:
         self.capsule_content = re.compile(
             rf"(?<![\w.,/]){NUMBER}\s*(?:{weights})\s+(?:[\w'-]+\s+){{0,4}}?(?:{phrase_regex(r.units['capsule'])})\b",
             re.IGNORECASE)
+        self.part_before = re.compile(
+            rf"(?<![\w.,/])(?:(?P<num>\d)\s*/\s*(?P<den>\d{{1,2}})(?:st|nd|rd|th)?|\b(?:an?\s+|one\s+)?(?P<frac>{fraction}))"
+            rf"\s+of\s+(?:a|an|one|1|my|the)\s+$", re.IGNORECASE)
+        self.capsule_after = re.compile(
+            rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{phrase_regex(r.units['capsule'])})\b", re.IGNORECASE)
+        self.possession_before = re.compile(rf"\b(?:{phrase_regex(r.possession_before)})\s+{APPROX}$", re.IGNORECASE)
         self.take_before = re.compile(rf"\b(?:{phrase_regex(r.dose_verbs)})\s+{APPROX}$", re.IGNORECASE)
         self.label_before = re.compile(r"\b(?:dose|dosage|amount)\s*:\s*$", re.IGNORECASE)
         self.stock = re.compile(rf"\b(?:{phrase_regex(r.stock_words)})\b", re.IGNORECASE)
@@ -261,11 +269,31 @@ class DoseFinder:
                         candidates.append((first.start(), first.end(), amount))
                 pos = m.start("high" if m["low"] else "nhigh")
                 continue
+            if amount is not None and m["value"] is not None and amount[2] in ("g", "mg"):
+                amount, start = self._part_of_capsule(text, m.start(), m.end(), amount)
+                if start != m.start():
+                    candidates.append((start, m.end(), amount))
+                    continue
             if amount is not None:
                 candidates.append((m.start(), m.end(), amount))
                 if m["value"] is not None:
                     candidates.extend(self._listed_before(text, m.start(), amount))
         return candidates
+
+    def _part_of_capsule(self, text: str, start: int, end: int, amount: tuple) -> tuple[tuple, int]:
+        """A fraction of a capsule whose content is stated is that part of the content: "1/3 of one 100mg
+        capsule" is 33 mg. (A tab's strength stays no dose: a fraction of a tab is a tab amount.)"""
+        part = self.part_before.search(text, max(0, start - 30), start)
+        if part is None or not self.capsule_after.match(text, end):
+            return amount, start
+        if part["frac"]:
+            share = self.rules.fractions[part["frac"].lower()]
+        elif int(part["den"]) and int(part["num"]) < int(part["den"]):
+            share = int(part["num"]) / int(part["den"])
+        else:
+            return amount, start
+        low, high, unit, kind = amount
+        return (low * share, high * share, unit, kind), part.start()
 
     def _listed_before(self, text: str, start: int, amount: tuple) -> list:
         """Bare numbers listed before an amount share its unit: "50, 75 and 150 mg", "4 or 6 ug"."""
@@ -401,8 +429,8 @@ class DoseFinder:
         elif g["bnum"]:
             denominator = int(g["bden"])
             if denominator == 0 or int(g["bnum"]) >= denominator or \
-                    not c.cue_before.search(before, max(0, m.start() - 40), m.start()):
-                return None  # "2/3 days", "on 4/7": only "took 1/9" is a dose
+                    not (g["bname"] is not None or c.cue_before.search(before, max(0, m.start() - 40), m.start())):
+                return None  # "2/3 days", "on 4/7": only "took 1/9" or "1/4 LSD" is a dose
             low = high = int(g["bnum"]) / denominator
             unit, kind = "fraction", "fraction"
         else:
@@ -522,6 +550,9 @@ class DoseFinder:
                 substance, low, high, unit = "psilocybin", low / 1000, high / 1000, "g"
         elif unit in ("ug", "tab"):
             substance = "lsd"
+        if unit == "g" and low >= self.rules.min_possessed_grams and \
+                self.possession_before.search(text, max(sentence_start, start - 40), start):
+            return None  # "I have 7 grams of golden teacher": what someone holds, not a dose
         if unit == "ug" and high < 1:
             return None  # "1/10th micro amount": no dose is a fraction of a microgram
         if high > self.rules.max_amounts.get(unit, float("inf")):
@@ -560,8 +591,11 @@ _OF_MATERIAL = re.compile(r"\s*of\s+(?:(?:mushroom|shroom|psilocybin|magic)\s+)?
 _APPOSITION = re.compile(r"\s*(?:(?:about|around|approx\.?|approximately|roughly|maybe|like|probably|just|only|"
                          r"almost|nearly|over|under|exactly|~)\s*)*")
 # Between a loose stock verb and the amount it holds as its object: words, no preposition ("got about 3.5g",
-# "got me 7 grams"; not "getting great results from 50ug", "get more productive on my 25ug doses").
-_OBJECT_GAP = re.compile(r"\s+(?:(?!(?:from|on|at|with|for|into|to|off|by|in)\b)[\w'-]+\s+)*")
+# "got me 7 grams"; not "getting great results from 50ug", "get more productive on my 25ug doses", nor past a
+# conjunction that starts another verb: "got the gloves out and cut 1/10 of a tab"; "got 7 grams and a 3.5g
+# bar" holds both).
+_OBJECT_GAP = re.compile(r"\s+(?:(?!(?:from|on|at|with|for|into|to|off|by|in)\b)"
+                         r"(?!(?:and|then|but|so|or)\s+(?!(?:a|an|the|some|another|my|\d)\b))[\w'-]+\s+)*")
 _ADJACENT = re.compile(r"[\s(:,~-]*(?:(?:about|around|approx\.?|roughly|maybe|probably|like|say|dose|dosage|amount)"
                        r"[\s(:,~-]+)*[\s(:~-]*", re.IGNORECASE)
 # Between a supplement or medicine and its amount: a few filler words, no conjunction ("raised my SSRI to

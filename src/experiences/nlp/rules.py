@@ -105,6 +105,10 @@ class DoseRules:
     max_bare_grams: int  # a unitless decimal from 1 up to this (1-9) after a verb of taking is grams ("took 1.5")
     window_chars: int
     previous_chars: int  # an unattributed amount this close after a supplement or other drug is its amount
+    # an amount right after these ("I have 7 grams") is stock the speaker holds, when it is at least
+    # min_possessed_grams of mushroom ("I have 0.15g capsules" names the dose)
+    possession_before: tuple[str, ...] = ()
+    min_possessed_grams: float = 1
 
     @classmethod
     def from_json(cls, data: Any, where: str = "doses.json") -> "DoseRules":

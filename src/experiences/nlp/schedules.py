@@ -141,12 +141,16 @@ class ScheduleFinder:
         start, end = match.start(), match.end()
         if kind in ("every_n_days", "per_week") and groups.get("n2") and _ALTERNATIVES.fullmatch(
                 match.string, match.end("n"), match.start("n2")):
-            # "every 2 or 3 days", "once or twice a week": two alternatives, each its own schedule when both
-            # are named ones; a range ("every 2-3 days", "3-4 days a week") stays one custom pattern
+            # "every 2 or 3 days", "once or twice a week": two alternatives, each its own schedule (an unnamed
+            # one custom: "2 or 3 times a week"); a range ("every 2-3 days", "3-4 days a week") stays one custom
             table = self.rules.every_n_days if kind == "every_n_days" else self.rules.days_per_week
-            named = [table.get(str(self._number(groups[g]))) for g in ("n", "n2")]
-            if None not in named:
-                return [ScheduleMention(schedule, start, end) for schedule in named]
+            counts = [self._number(groups[g]) for g in ("n", "n2")]
+            named = [table.get(str(n)) for n in counts]
+            if any(named) and min(counts) >= 1:  # "2 or 3 times a week": twice_weekly, and a custom one
+                return list(dict.fromkeys(
+                    ScheduleMention(schedule, start, end) if schedule
+                    else _custom(start, end, *((1, n - 1) if kind == "every_n_days" else (None, None)))
+                    for schedule, n in zip(named, counts)))
         if kind == "on_off":
             on = self._number(groups["on"]) if groups.get("on") else 1  # "two days off between doses"
             off = self._number(groups["off"]) if groups.get("off") else 1  # "two weeks on, week off"
@@ -216,6 +220,11 @@ class ScheduleFinder:
             return self._clause_context(text, sentence_start, start, end, sentence_end)
         window = self.rules.window_chars
         left = max(sentence_start, start - window)
+        last = None
+        for last in self.cues.finditer(text, left, start):
+            pass
+        if last is not None and last.lastgroup == "supplement" and not text[last.end():start].strip(" ,:-"):
+            return False  # "the 1 g lion's mane 7 days a week": the routine of the supplement named right before
         verdict = self._verdict(text, left, start, end, min(sentence_end, end + window))
         if verdict is _SOFT:  # only "feel" near: a dosing word earlier in the sentence still makes it a regimen
             last = None
