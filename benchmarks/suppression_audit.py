@@ -59,7 +59,8 @@ def published_cells(reports: int, months: int) -> pd.DataFrame:
             truth = con.execute("SELECT * FROM effect_cells").df()
         with duckdb.connect(str(snapshot), read_only=True) as con:
             shown = con.execute("SELECT * FROM effect_cells").df()
-    return truth.merge(shown, on=list(DIMENSIONS) + ["level", "measure"], suffixes=("_true", ""))
+    keys = list(DIMENSIONS) + ["level", "measure"]
+    return truth.merge(shown, on=keys, suffixes=("_true", "")).sort_values(keys, ignore_index=True)
 
 
 def report(name: str, found: pd.DataFrame, min_count: int) -> None:

@@ -29,7 +29,9 @@ def publish(db_path: Path, snapshot_path: Path, min_count: int = MIN_COUNT) -> P
     with connect(db_path) as con:
         create_views(con)
         con.execute("SET VARIABLE min_count = ?", [min_count])
-        con.register("published_cells", suppress(con.execute("SELECT * FROM effect_cells").df(), min_count))
+        # Sorted, so that where suppression must choose between equal cells it chooses the same ones every time.
+        cells = con.execute("SELECT * FROM effect_cells ORDER BY substance, schedule, dose_band, month, level, measure")
+        con.register("published_cells", suppress(cells.df(), min_count))
         con.execute("ATTACH ? AS snap", [str(partial)])
         try:
             con.execute((SQL_DIR / "publish" / "10_snapshot.sql").read_text(encoding="utf-8"))
