@@ -1,12 +1,14 @@
 """The `pipeline` flow: sources -> anonymise -> extract -> validate -> stage, then load and publish.
 
-Orchestration only: each stage is a plain function of the `experiences` package wrapped as a task.
-One `process source` task per input streams it in batches through anonymise, extract and validate
-and stages each validated batch on disk; meanwhile the flow loads staged batches in order, one
+Orchestration only: each stage is a plain function of the `experiences` package. One `process
+source` task per input streams it in batches through anonymise, extract and validate and stages
+each validated batch on disk; meanwhile the flow loads staged batches in order (`load` tasks), one
 DuckDB transaction each, with the source's checkpoint, so memory stays bounded, a killed run
 resumes where it stopped, and `--task-runner dask` can extract on other processes while one
-process writes the warehouse. Tasks never cache: DataFrames and spaCy objects do not hash, and
-nothing raw may be persisted as a task result.
+process writes the warehouse; a `publish` task ends the run. Inside `process source` the stages
+are plain calls, not nested tasks: Prefect keeps a nested task's result until the enclosing task
+ends, which would hold every batch of a file in memory. Tasks never cache: DataFrames and spaCy
+objects do not hash, and nothing raw may be persisted as a task result.
 """
 
 from __future__ import annotations
@@ -30,30 +32,14 @@ from experiences.frames import Frames, to_frames
 from experiences.records import Quarantined, RawReport, Report, drop_repeats
 from experiences.settings import Settings
 from experiences.sources import DumpFilter, DumpStats, read_source, reddit
-from experiences.validate import FailureBudget, Outcome, Validator
+from experiences.validate import FailureBudget, Validator
 
 TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
-@task(name="anonymise", **TASK)
-def anonymise_batch(anonymiser: Anonymiser, raws: list[RawReport]) -> list[Report]:
-    return [anonymiser.anonymise(raw) for raw in raws]
-
-
-@task(name="extract", **TASK)
 def extract_batch(reports: list[Report]) -> Frames:
     records = list(extract.extract_texts((r.id, r.analysed_text) for r in reports))
     return to_frames(reports, records)
-
-
-@task(name="validate", **TASK)
-def validate_batch(validator: Validator, frames: Frames) -> Outcome:
-    return validator.validate(frames)
-
-
-@task(name="stage", retries=2, retry_delay_seconds=1, **TASK)
-def stage_batch(directory: Path, outcome: Outcome, rejected: list[Quarantined], meta: staging.BatchMeta) -> Path:
-    return staging.write_batch(directory, outcome.valid, rejected + outcome.quarantined, meta, outcome.results)
 
 
 @task(name="load", retries=3, retry_delay_seconds=[1, 2, 4], **TASK)
@@ -112,13 +98,15 @@ def process_source(source: Source, run_id: str, settings: Settings) -> int:
         raws = [item for item in chunk if isinstance(item, RawReport)]
         rejected = [item for item in chunk if isinstance(item, Quarantined)]
         newest = max([newest] + [r.created_utc or 0 for r in raws if r.kind == "submission"])
-        reports, repeats = drop_repeats(anonymise_batch(anonymiser, raws))
-        outcome = validate_batch(_validator(), extract_batch(reports))
+        # Plain calls, not nested tasks (see the module docstring): only the batch in hand stays in memory.
+        reports, repeats = drop_repeats([anonymiser.anonymise(raw) for raw in raws])
+        outcome = _validator().validate(extract_batch(reports))
         meta = staging.BatchMeta(source.name, number, first_line, chunk[-1].line, len(chunk), len(rejected),
                                  len(outcome.quarantined), repeats, stats.lines, stats.filtered,
                                  stats.compressed_bytes, time.monotonic() - started, final=False,
                                  validated=outcome.checked)
-        stage_batch(staging.batch_dir(settings.staging_dir, run_id, source.name, number), outcome, rejected, meta)
+        staging.write_batch(staging.batch_dir(settings.staging_dir, run_id, source.name, number), outcome.valid,
+                            rejected + outcome.quarantined, meta, outcome.results)
         first_line = chunk[-1].line + 1
     # An empty last batch marks the source finished once loaded (the checkpoint then says so).
     number += 1
@@ -242,13 +230,18 @@ def _counts_markdown(summary: dict) -> str:
 
 def pipeline_on(runner: str = "threads", dask_address: str | None = None):
     """The pipeline flow with its files extracted in a background thread or on a Dask cluster
-    (a local one, two single-threaded worker processes, unless an address is given)."""
+    (a local one, two single-threaded worker processes, unless an address is given).
+
+    The local cluster has no dashboard to show profiles, so its workers run without Dask's
+    statistical profiler, whose history (the last 1,000 one-second cycles of stack samples) grew
+    each worker by about 15 MB a minute of extraction."""
     if runner == "threads":
         return pipeline
     from prefect_dask import DaskTaskRunner
     if dask_address:
         return pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
-    cluster = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    cluster = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+               "config": {"distributed.worker.profile.enabled": False}}
     return pipeline.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
 
 

@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 
 from experiences import publish
@@ -10,3 +12,12 @@ def synthetic_snapshot(tmp_path_factory):
     directory = tmp_path_factory.mktemp("synthetic")
     db = synthetic.build(directory / "warehouse.duckdb", 3000, months=6)
     return publish.publish(db, directory / "snapshot.duckdb")
+
+
+@pytest.fixture(autouse=True)
+def keep_main_module():
+    """AppTest leaves the app script installed as sys.modules['__main__']; a process spawned
+    later in the session (a Dask worker) would then re-run the app and fail to import panels."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
