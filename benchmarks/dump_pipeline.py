@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
+
 sys.path.insert(0, str(Path(__file__).parent))
 from make_dumps import write_dumps  # noqa: E402
 
@@ -48,17 +50,55 @@ def main() -> None:
         for name in KEEP:
             command += ["--keep-subreddit", name]
         started = time.monotonic()
-        result = subprocess.run(command, env=env, capture_output=True, text=True)
-        seconds = time.monotonic() - started
-        if result.returncode:
-            sys.exit(result.stderr[-3000:])
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(result.stdout.strip())
-        loaded = int(result.stdout.split(" = loaded ")[1].split()[0])
-        read = int(result.stdout.split("read ")[1].split()[0])
+        with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+            process = subprocess.Popen(command, env=env, stdout=out, stderr=err, text=True)
+            peaks = sample_memory(process)
+            seconds = time.monotonic() - started
+            out.seek(0), err.seek(0)
+            stdout, stderr = out.read(), err.read()
+        if process.returncode:
+            sys.exit(stderr[-3000:])
+        largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(stdout.strip())
+        loaded = int(stdout.split(" = loaded ")[1].split()[0])
+        read = int(stdout.split("read ")[1].split()[0])
         print(f"pipeline: {seconds:.0f} s wall, {size / 1e6 / seconds:.2f} MB/s compressed input, "
               f"{read / seconds:,.0f} reports/s read ({loaded:,} loaded)")
-        print(f"peak memory (largest single process of the run): {peak:.0f} MB")
+        print(f"peak memory (largest single process of the run): {largest:.0f} MB")
+        print("peak resident memory by role, sampled each second (MB): "
+              + ", ".join(f"{role} {mb:.0f}" for role, mb in sorted(peaks.items())))
+
+
+def role(process: psutil.Process) -> str:
+    command = " ".join(process.cmdline())
+    if "experiences.cli" in command:
+        return "main (loads the warehouse)"
+    if "spawn_main" in command:
+        return "each Dask worker"
+    return "each Prefect server" if "uvicorn" in command else "other"
+
+
+def sample_memory(process: subprocess.Popen) -> dict[str, float]:
+    """Wait for the run, sampling every process of its tree: the peak of the largest process of
+    each role, and of all of them together."""
+    root, peaks = psutil.Process(process.pid), {}
+    while process.poll() is None:
+        total = 0.0
+        try:
+            tree = [root] + root.children(recursive=True)
+        except psutil.Error:
+            break
+        for child in tree:
+            try:
+                mb = child.memory_info().rss / 1e6
+                name = role(child)
+            except psutil.Error:
+                continue
+            total += mb
+            peaks[name] = max(peaks.get(name, 0.0), mb)
+        peaks["all processes together"] = max(peaks.get("all processes together", 0.0), total)
+        time.sleep(1)
+    return peaks
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ objects do not hash, and nothing raw may be persisted as a task result.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -242,7 +243,24 @@ def pipeline_on(runner: str = "threads", dask_address: str | None = None):
         return pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
     cluster = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
                "config": {"distributed.worker.profile.enabled": False}}
+    _share_prefect_server()
     return pipeline.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
+
+
+def _share_prefect_server() -> None:
+    """Give local Dask workers this process's Prefect API. A worker is a new process: without
+    PREFECT_API_URL each would start a temporary Prefect server of its own (about 230 MB, and
+    seconds of start-up), and record its task runs there instead of with the run's flow."""
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.settings import get_current_settings
+    url = get_current_settings().api.url
+    if not url:  # no server configured: start the temporary one the flow would start anyway
+        from prefect.server.api.server import SubprocessASGIServer
+        server = SubprocessASGIServer()
+        server.start()
+        url = server.api_url
+    os.environ["PREFECT_API_URL"] = url  # spawned workers inherit it
 
 
 def deployment(inputs: list[str], collect: list[str], cron: str, settings: Settings):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import zstandard
@@ -81,3 +82,14 @@ def test_dask_cluster_gives_the_same_warehouse(prefect_harness, data, tmp_path, 
     assert summary["loaded"] == len(by_dask) > 0
     again = pipeline(inputs=paths, subreddits=KEEP)
     assert again["loaded"] == 0 and again["duplicates"] == summary["loaded"]
+
+
+def test_local_dask_workers_are_given_the_runs_prefect_server(prefect_harness, monkeypatch):
+    """Spawned workers inherit the environment: without PREFECT_API_URL in it each would start a
+    Prefect server of its own."""
+    from prefect.settings import get_current_settings
+
+    from flows.pipeline import pipeline_on
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    pipeline_on("dask")
+    assert os.environ["PREFECT_API_URL"] == get_current_settings().api.url
