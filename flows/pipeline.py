@@ -53,7 +53,7 @@ def load_staged(db: Path, run_id: str, directory: Path) -> tuple[warehouse.Loade
 
 @task(name="publish", retries=2, retry_delay_seconds=1, **TASK)
 def publish_snapshot(db: Path, snapshot: Path) -> Path:
-    return publish.publish(db, snapshot)
+    return publish.publish_apart(db, snapshot)
 
 
 @cache

@@ -1,4 +1,5 @@
 import duckdb
+import pytest
 
 from experiences import publish, warehouse
 from experiences.frames import to_frames
@@ -70,3 +71,17 @@ def test_republishing_replaces_the_snapshot_while_a_reader_has_it_open(tmp_path)
         assert reader.execute("SELECT reports FROM snapshot_info").fetchone()[0] == 12
     with duckdb.connect(str(snap), read_only=True) as fresh:
         assert fresh.execute("SELECT reports FROM snapshot_info").fetchone()[0] == 20
+
+
+def test_publishing_apart_writes_the_same_snapshot(tmp_path):
+    db = tmp_path / "w.duckdb"
+    load(db, 12, 28)
+    publish.publish_apart(db, tmp_path / "apart.duckdb")
+    publish.publish(db, tmp_path / "here.duckdb")
+    assert shares(tmp_path / "apart.duckdb") == shares(tmp_path / "here.duckdb")
+
+
+def test_publishing_apart_reports_the_failure(tmp_path):
+    (tmp_path / "not-a-database.duckdb").write_text("this is not DuckDB")
+    with pytest.raises(publish.PublishError, match="publishing .* failed: "):
+        publish.publish_apart(tmp_path / "not-a-database.duckdb", tmp_path / "snap.duckdb")

@@ -7,7 +7,10 @@ so an open dashboard never blocks a load and never sees a half-written file.
 
 from __future__ import annotations
 
+import argparse
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from .settings import SQL_DIR
@@ -39,3 +42,35 @@ def publish(db_path: Path, snapshot_path: Path, min_count: int = MIN_COUNT) -> P
             con.execute("DETACH snap")
     os.replace(partial, snapshot_path)
     return snapshot_path
+
+
+class PublishError(Exception):
+    pass
+
+
+def publish_apart(db_path: Path, snapshot_path: Path, min_count: int = MIN_COUNT) -> Path:
+    """publish() in a short-lived process of its own. Its memory (DuckDB's 512 MB and the cube in
+    pandas) then goes back to the system when it ends instead of stacking on a long pipeline
+    run's: at a million reports that is the difference between about 0.6 and 1 GB at the peak."""
+    command = [sys.executable, "-m", "experiences.publish", str(db_path), str(snapshot_path),
+               "--min-count", str(min_count)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        lines = result.stderr.strip().splitlines()
+        raise PublishError(f"publishing {snapshot_path} failed: {lines[-1] if lines else f'exit {result.returncode}'}")
+    return snapshot_path
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m experiences.publish",
+                                     description="Publish the warehouse's suppressed aggregates into a read-only "
+                                                 "snapshot (the pipeline does this after every run).")
+    parser.add_argument("db", type=Path, help="the warehouse (DuckDB file)")
+    parser.add_argument("snapshot", type=Path, help="the snapshot to write (replaced atomically)")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="smallest count shown (default 11)")
+    args = parser.parse_args(argv)
+    publish(args.db, args.snapshot, args.min_count)
+
+
+if __name__ == "__main__":
+    main()
