@@ -125,7 +125,7 @@ def test_a_when_clause_is_no_experience(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # round 3: generic "you", purposes, states before starting, medicines as causes
+    # generic "you", purposes, states before starting, medicines as causes
     ("Usually you feel more relaxed the morning after.", [("anxiety_reduction", "hypothetical")]),
     ("A leaflet written in an attempt to support wellbeing.", [("mood_improvement", "hypothetical")]),
     ("I was so foggy every morning until I started dosing.", []),
@@ -133,15 +133,15 @@ def test_a_when_clause_is_no_experience(nlp, text):
     ("I started because I felt very depressed.", []),
     ("The sertraline made me feel numb.", []),
 ])
-def test_round_three_context(nlp, text, expected):
+def test_generic_you_purposes_earlier_states_and_medicines(nlp, text, expected):
     assert found(nlp, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
-    # round 4: a side effect named as a constant state is the baseline, not an effect
+    # a side effect named as a constant state is the baseline, not an effect
     ("I feel stressed all the time with three kids.", []),
     ("Honestly I am tired most of the time.", []),
     ("After the dose I felt stressed for an hour.", [("anxiety_increase", "present")]),
 ])
-def test_round_four_context(nlp, text, expected):
+def test_a_constant_state_is_the_baseline(nlp, text, expected):
     assert found(nlp, text) == expected

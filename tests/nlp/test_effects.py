@@ -200,7 +200,7 @@ def test_an_unknown_opposite_is_rejected():
 
 
 @pytest.mark.parametrize("text, expected", [
-    # round 3: broader families, and wordings that contain a term but name no effect
+    # broader families, and wordings that contain a term but name no effect
     ("Microdosing has worked wonders for my anxiety.", [("anxiety_reduction", "present")]),
     ("The dose helped me tremendously with my depression.", [("mood_improvement", "present")]),
     ("By noon my irritability turned into curiosity.", [("mood_improvement", "present")]),
@@ -214,12 +214,12 @@ def test_an_unknown_opposite_is_rejected():
     ("So far I have experienced positive effects.", []),
     ("I'm glad to say the exam went fine.", []),
 ])
-def test_round_three_wordings(nlp, text, expected):
+def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
-    # round 4: synonym families (one invented example per family), effect(s) as a state word, rises "than usual"
+    # synonym families (one invented example per family), effect(s) as a state word, rises "than usual"
     ("After lunch my body felt loose and I took the edge off the meeting.", [("anxiety_reduction", "present")]),
     ("I was in high spirits on the walk home.", [("mood_improvement", "present")]),
     ("I woke up invigorated on Tuesday.", [("energy_increase", "present")]),
@@ -252,5 +252,5 @@ def test_round_three_wordings(nlp, text, expected):
     ("I'm nervous about taking a bigger dose.", []),
     ("A bit anxious to try it for the first time.", []),
 ])
-def test_round_four_families(nlp, text, expected):
+def test_synonym_families(nlp, text, expected):
     assert sorted(set(found(nlp, text))) == expected
