@@ -1,15 +1,13 @@
 """The moderators' dashboard: aggregate shares of reported effects, read from the published snapshot.
 
-It only ever opens the snapshot (read-only, one short connection per query), never the warehouse,
-and the snapshot holds suppressed aggregates only. The pages live in views/ (not pages/, which Streamlit would also list on its own), drawn by panels.py;
-each draws the shared filters in the sidebar.
+It only ever opens the snapshot (read-only; reopened when it is republished), never the warehouse,
+and the snapshot holds suppressed aggregates only. The pages live in views/ (a pages/ folder would
+also be listed by Streamlit on its own) and are drawn by panels.py, each with the shared filters.
 """
 
 from __future__ import annotations
 
 import streamlit as st
-
-import panels
 
 PAGES = [("views/effects.py", "Effects"), ("views/breakdowns.py", "Breakdowns"), ("views/trends.py", "Trend"),
          ("views/published.py", "Published comparison"), ("views/signals.py", "Disproportionality")]

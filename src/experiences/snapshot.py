@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import stats
-from .suppress import ALL, DIMENSIONS
+from .suppress import ALL
 
 WHOLE_PERIOD = (ALL, ALL)
 EVERY_MONTH = ("0000-00", "9999-99")  # 'all' and 'unknown' sort after every month
@@ -169,5 +169,3 @@ def _large(series: pd.Series, min_count: int) -> pd.Series:
     """True where a count is known and at least the threshold (NA counts as not)."""
     return series.astype("Float64").ge(min_count).fillna(False).astype(bool)
 
-
-__all__ = ["ALL", "DIMENSIONS", "Filters", "Snapshot", "with_shares"]
