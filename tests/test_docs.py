@@ -143,3 +143,15 @@ def test_every_python_example_runs(index, researcher_folder, monkeypatch):
 
 def test_readme_links_the_researcher_docs():
     assert "docs/schema.md" in README and "docs/queries.md" in README
+
+
+def test_schema_doc_documents_every_snapshot_table_and_column(tmp_path):
+    import duckdb
+
+    from fixtures import seed_snapshot
+    section = (PROJECT_ROOT / "docs" / "schema.md").read_text().split("\n## Published snapshot\n")[1]
+    with duckdb.connect(str(seed_snapshot(tmp_path)), read_only=True) as con:
+        columns = con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
+    for table, column in columns:
+        assert f"`{table}`" in section, f"docs/schema.md does not describe the snapshot table {table}"
+        assert f"`{column}`" in section, f"docs/schema.md does not describe {table}.{column}"
