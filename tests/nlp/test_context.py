@@ -145,3 +145,28 @@ def test_generic_you_purposes_earlier_states_and_medicines(nlp, text, expected):
 ])
 def test_a_constant_state_is_the_baseline(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a guide's header carries its status over to the items listed under it
+    ("Starting out with a low dose.\nYou may feel:\n- calmer\n- a slight headache\n\nAfter a week I felt more focused.",
+     [("anxiety_reduction", "hypothetical"), ("headache", "hypothetical"), ("focus_improvement", "present")]),
+    ("Possible risks:\n1. insomnia\n2) nausea\nOverall I felt great.",
+     [("insomnia", "hypothetical"), ("nausea_gi", "hypothetical"), ("mood_improvement", "present")]),
+    ("Some people notice\n* more focus\n* fatigue",
+     [("focus_improvement", "hypothetical"), ("fatigue", "hypothetical")]),
+    ("Side effects can include:\nnausea and dizziness\nI had neither of them.", [("nausea_gi", "hypothetical"),
+                                                                               ("dizziness", "hypothetical")]),
+    # a negated header negates its items
+    ("I did not have any of these:\n- headache\n- nausea\n\nBut I felt calm.",
+     [("headache", "negated"), ("nausea_gi", "negated"), ("anxiety_reduction", "present")]),
+    # a first-person log keeps its items present
+    ("Day 3:\n- felt calm\n- slight headache", [("anxiety_reduction", "present"), ("headache", "present")]),
+    ("Week two notes\n- more focused at work\n- a bit nauseous after lunch",
+     [("focus_improvement", "present"), ("nausea_gi", "present")]),
+    # an item in the first person keeps its own status
+    ("You may feel:\n- calmer\n- I got a headache on day two", [("anxiety_reduction", "hypothetical"),
+                                                               ("headache", "present")]),
+])
+def test_a_list_header_gives_its_status_to_the_items(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -44,7 +44,9 @@ def _raw(name: str) -> dict:
     return json.loads(resources.files("experiences.nlp").joinpath("resources").joinpath(name).read_text())
 
 
-@pytest.mark.parametrize("name, key", [("effects.json", "complement_after"), ("context.json", "post_history")])
+@pytest.mark.parametrize("name, key", [("effects.json", "complement_after"), ("context.json", "post_history"),
+                                       ("context.json", "list_header_hypothetical"),
+                                       ("context.json", "list_first_person")])
 def test_optional_lists_load_and_may_be_left_out(name, key):
     data = _raw(name)
     assert getattr(rules.RULE_FILES[name].from_json(data, name), key)

@@ -14,6 +14,13 @@ Within that clause, in this order:
   before the effect; so do questions: a clause that ends its sentence with "?" (unless it keeps the order
   of a statement, "and now I enjoy being alive?"), or a sentence opening like one ("Anyone else ...").
 
+A line that introduces a list (it ends with a colon, or list items follow it: lines opening with "-", "*", "•",
+"1." or "1)") passes the status of its last clause to the items of the list: "You may feel:" or "Some people
+notice" makes them hypothetical, "I did not have any of these:" negated, and "Day 3:" leaves them as they are;
+so does a long line without a colon (a paragraph before a list), and an item in the first person keeps its own
+status. The list ends at a line that is no item (after a header with a colon, a line without a marker right
+under it is an item too, unless it speaks in the first person: "You may feel:\ncalm, focused").
+
 Pseudo-triggers ("no doubt", "not only", "never felt better", "as if") look like triggers but are none, and
 a trigger word inside another effect ("a lack of worry and contentment") governs nothing beyond it.
 """
@@ -43,6 +50,9 @@ REACH_CHARS = 250  # how far a sentence is read on either side of an effect
 AFTER_CHARS = 120  # how far a clause is read after an effect
 REASON_CHARS = 80  # how far back a reason trigger is looked for ("to help with my ...")
 _LIST_ITEM = r"[\w'’-]+\s*(?:,|/|&|\band\b|\bor\b)\s*"
+LIST_MARKER = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S")  # a list item line opens so
+HAS_LIST = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S|:[ \t*_]*\n", re.MULTILINE)
+PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
 @Language.factory("experiences_context")
@@ -76,6 +86,10 @@ class Context:
         punctuation = (rf"[,;:(]\s*(?:{alternation(r.clause_openers)})\b|;|\)|\s[-–—]+\s|\.\.+|"
                        rf"\bso\s+(?:{alternation(r.so_openers)})\b|(?:\band|&)\s+(?:{alternation(r.and_openers)})\b")
         self.termination = re.compile(rf"\b(?:{alternation(r.termination)})\b|{punctuation}", flags)
+        self.list_header = (re.compile(rf"\b(?:{alternation(r.list_header_hypothetical)})\b", flags)
+                            if r.list_header_hypothetical else None)
+        self.first_person = (re.compile(rf"(?<![\w'’])(?:{alternation(r.list_first_person)})(?![\w'’])", flags)
+                             if r.list_first_person else None)
 
     def __call__(self, doc: Doc) -> Doc:
         effects = get(doc, "effects")
@@ -88,6 +102,8 @@ class Context:
         spans = [(m.start, m.end) for m in effects]
         benefit_spans = [(m.start, m.end) for m in effects if m.kind == "benefit" and m.status == "present"]
         sentence_start = sentence_end = -1
+        lists = self._lists(text, spans)  # (start, end, status) of list items under a header, in text order
+        list_starts = [start for start, _, _ in lists]
         for mention in effects:  # in text order
             # Only the text around the effect is read (sentences and clauses longer than REACH_CHARS are cut),
             # so a long post costs no more than a short one.
@@ -100,6 +116,12 @@ class Context:
             clause_end = after.start() if after else sentence_end
             status = self._status(text, sentence_start, sentence_end, clause_end, mention, spans, benefit_spans,
                                   breaks, strong_breaks)
+            if status is not None and lists:
+                index = bisect_right(list_starts, mention.start) - 1
+                if index >= 0 and mention.end <= lists[index][1] and not self._first_person_line(text, mention):
+                    header_status = lists[index][2]
+                    if header_status == "hypothetical" or status == "present":
+                        status = header_status
             if status is not None:
                 kept.append(replace(mention, status=status) if status != mention.status else mention)
         put(doc, "effects", kept)
@@ -133,6 +155,81 @@ class Context:
                 or self._question(text, sentence_start, sentence_end, clause_start, clause_end)):
             return "hypothetical"
         return status
+
+    def _lists(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """The stretches of list items whose header gives them a status: (start, end, status), in order."""
+        if HAS_LIST.search(text) is None:
+            return []
+        lines, start = [], 0  # (start, end) of each line
+        for end in (*(m.start() for m in re.finditer("\n", text)), len(text)):
+            lines.append((start, end))
+            start = end + 1
+        scopes = []
+        i = 0
+        while i < len(lines):
+            start, end = lines[i]
+            header = text[start:end].strip()
+            if not header or LIST_MARKER.match(text, start, end):
+                i += 1
+                continue
+            colon = header.rstrip(" *_").endswith(":")
+            if not colon and len(header.split()) > PLAIN_ITEM_WORDS:
+                i += 1  # a paragraph before a list is no header of it
+                continue
+            first = i + 1
+            while first < len(lines) and not text[slice(*lines[first])].strip():
+                first += 1
+            k, items_end, plain_ok = first, None, colon
+            while k < len(lines):
+                s, e = lines[k]
+                line = text[s:e]
+                if LIST_MARKER.match(text, s, e):
+                    items_end, plain_ok = e, False
+                elif not line.strip():
+                    plain_ok = False  # after a blank line, only a marked item goes on with the list
+                elif (plain_ok and len(line.split()) <= PLAIN_ITEM_WORDS
+                      and (self.first_person is None or self.first_person.search(line) is None)):
+                    items_end = e  # "You may feel:\ncalm, focused"
+                else:
+                    break
+                k += 1
+            if items_end is None:
+                i += 1
+                continue
+            status = self._header_status(text, start, end, spans, colon)
+            if status is not None:
+                scopes.append((lines[first][0], items_end, status))
+            i = k
+        return scopes
+
+    def _first_person_line(self, text: str, mention: EffectMention) -> bool:
+        """Whether the list item of the mention speaks in the first person ("- 3 days on, I felt calm")."""
+        end = text.find("\n", mention.end)
+        return self.first_person is not None and self.first_person.search(
+            text, text.rfind("\n", 0, mention.start) + 1, len(text) if end < 0 else end) is not None
+
+    def _header_status(self, text: str, start: int, end: int, spans: list[tuple[int, int]],
+                       colon: bool) -> str | None:
+        """The status a line introducing a list gives its items: that of its last clause, or None."""
+        for match in SENTENCE_END.finditer(text, start, end):
+            if text[match.end():end].strip(" *_:"):
+                start = match.end()
+        for match in self.termination.finditer(text, start, end):
+            if text[match.end():end].strip(" *_:"):
+                start = match.end()
+
+        def unmasked(pattern: re.Pattern) -> bool:
+            triggers = [t for t in pattern.finditer(text, start, end) if not any(s <= t.start() < e for s, e in spans)]
+            if not triggers:
+                return False
+            pseudo = [(m.start(), m.end()) for m in self.pseudo.finditer(text, start, end)]
+            return any(not any(s <= t.start() < e for s, e in pseudo) for t in triggers)
+
+        if unmasked(self.hypothetical) or (self.list_header is not None and unmasked(self.list_header)):
+            return "hypothetical"
+        if colon and unmasked(self.negation):  # "I did not have any of these:"
+            return "negated"
+        return None
 
     def _negated(self, text: str, clause_start: int, mention: EffectMention, spans: list[tuple[int, int]]) -> bool:
         window_start = max(clause_start, mention.start - 20 * self.rules.window_words)

@@ -266,6 +266,10 @@ class ContextRules:
     statement_openers: tuple[str, ...] = ()  # a "question" opening so is a statement: "and now I enjoy life?"
     post_history: tuple[str, ...] = ()  # after a side effect in its clause: a lasting state, not an effect of
     # dosing ("anxious as usual", "depressed for a good while")
+    list_header_hypothetical: tuple[str, ...] = ()  # in a line that introduces a list, besides the hypothetical
+    # triggers, these make its items hypothetical: "common effects:", "watch out for:"
+    list_first_person: tuple[str, ...] = ()  # a line without a list marker under a header with a colon is an
+    # item only without these ("You may feel:\ncalm, focused" but not "I felt calm")
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":
