@@ -130,10 +130,17 @@ def table(frame: pd.DataFrame, prefix: str) -> pd.DataFrame:
     if "value" in frame and (frame["value"] != ALL).any():
         out.insert(0, "group", frame["value"])
     out["count"] = frame[count].map(lambda v: WITHHELD if pd.isna(v) else str(int(v)))
-    out["share"] = frame[f"{prefix}share"].map(lambda v: WITHHELD if pd.isna(v) else f"{v:.1%}")
-    out["95% interval"] = [WITHHELD if pd.isna(lo) else f"{lo:.1%} to {hi:.1%}"
-                           for lo, hi in zip(frame[f"{prefix}low"], frame[f"{prefix}high"])]
+    out["share"] = percents(frame[f"{prefix}share"])
+    out["95% interval"] = intervals(frame[f"{prefix}low"], frame[f"{prefix}high"])
     return out
+
+
+def percents(shares: pd.Series) -> list[str]:
+    return [WITHHELD if pd.isna(v) else f"{v:.1%}" for v in shares]
+
+
+def intervals(lows: pd.Series, highs: pd.Series) -> list[str]:
+    return [WITHHELD if pd.isna(lo) else f"{lo:.1%} to {hi:.1%}" for lo, hi in zip(lows, highs)]
 
 
 def breakdowns_page() -> None:
@@ -201,9 +208,9 @@ def published_page() -> None:
         st.caption(f"{hidden} of our categories withheld: too few reports in this selection.")
     st.dataframe(pd.DataFrame({
         "category": frame["category"],
-        "this corpus": frame["share"].map(lambda v: WITHHELD if pd.isna(v) else f"{v:.1%}"),
-        "95% interval": [WITHHELD if pd.isna(lo) else f"{lo:.1%} to {hi:.1%}" for lo, hi in zip(frame["low"], frame["high"])],
-        "Anderson et al. 2019": frame["published_share"].map(lambda v: f"{v:.1%}")}), hide_index=True)
+        "this corpus": percents(frame["share"]),
+        "95% interval": intervals(frame["low"], frame["high"]),
+        "Anderson et al. 2019": percents(frame["published_share"])}), hide_index=True)
 
 
 def signals_page() -> None:
