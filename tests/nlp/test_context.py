@@ -170,3 +170,25 @@ def test_a_constant_state_is_the_baseline(nlp, text, expected):
 ])
 def test_a_list_header_gives_its_status_to_the_items(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+ARTICLE_FILLER = ("Research on small doses of psilocybin is still young. Studies differ in design, in the doses they "
+                  "give and in how long they follow their participants. ") * 12  # about 300 words, none first person
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a long post about people in general (a guide, an article): its effects are said of others
+    (ARTICLE_FILLER + "Participants reported more energy and some headaches.",
+     [("energy_increase", "hypothetical"), ("headache", "hypothetical")]),
+    # ... except where the author speaks of themself
+    (ARTICLE_FILLER + "Participants reported more energy. I had a headache on day two.",
+     [("energy_increase", "hypothetical"), ("headache", "present")]),
+    # a short post is no article
+    ("Participants reported more energy and some headaches.",
+     [("energy_increase", "present"), ("headache", "present")]),
+    # a long post in the first person is the author's own report
+    (("I took my dose at eight and went to work. " * 40) + "More energy and a slight headache.",
+     [("energy_increase", "present"), ("headache", "present")]),
+])
+def test_an_impersonal_post_speaks_of_people_in_general(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -21,6 +21,9 @@ so does a long line without a colon (a paragraph before a list), and an item in 
 status. The list ends at a line that is no item (after a header with a colon, a line without a marker right
 under it is an item too, unless it speaks in the first person: "You may feel:\ncalm, focused").
 
+A long post seldom in the first person singular (a guide, an article, a study abstract) speaks of people in
+general: its effects are hypothetical, except in the sentences where the author speaks of themself.
+
 Pseudo-triggers ("no doubt", "not only", "never felt better", "as if") look like triggers but are none, and
 a trigger word inside another effect ("a lack of worry and contentment") governs nothing beyond it.
 """
@@ -90,6 +93,8 @@ class Context:
                             if r.list_header_hypothetical else None)
         self.first_person = (re.compile(rf"(?<![\w'’])(?:{alternation(r.list_first_person)})(?![\w'’])", flags)
                              if r.list_first_person else None)
+        self.singular = (re.compile(rf"(?<![\w'’])(?:{alternation(r.first_person_singular)})(?![\w'’])", flags)
+                         if r.first_person_singular and r.impersonal_min_words else None)
 
     def __call__(self, doc: Doc) -> Doc:
         effects = get(doc, "effects")
@@ -104,6 +109,7 @@ class Context:
         sentence_start = sentence_end = -1
         lists = self._lists(text, spans)  # (start, end, status) of list items under a header, in text order
         list_starts = [start for start, _, _ in lists]
+        impersonal = self._impersonal(text)
         for mention in effects:  # in text order
             # Only the text around the effect is read (sentences and clauses longer than REACH_CHARS are cut),
             # so a long post costs no more than a short one.
@@ -122,6 +128,9 @@ class Context:
                     header_status = lists[index][2]
                     if header_status == "hypothetical" or status == "present":
                         status = header_status
+            if (status == "present" and impersonal
+                    and self.singular.search(text, sentence_start, sentence_end) is None):
+                status = "hypothetical"  # a guide's "users report more energy", not the author's own
             if status is not None:
                 kept.append(replace(mention, status=status) if status != mention.status else mention)
         put(doc, "effects", kept)
@@ -155,6 +164,17 @@ class Context:
                 or self._question(text, sentence_start, sentence_end, clause_start, clause_end)):
             return "hypothetical"
         return status
+
+    def _impersonal(self, text: str) -> bool:
+        """Whether the post is written about people in general (a guide, an article): long, and seldom in the
+        first person singular."""
+        r = self.rules
+        if self.singular is None or len(text) < 4 * r.impersonal_min_words:  # words average over 4 characters
+            return False
+        words = len(WORD.findall(text))
+        if words < r.impersonal_min_words:
+            return False
+        return 100 * sum(1 for _ in self.singular.finditer(text)) < r.impersonal_first_person_per_100 * words
 
     def _lists(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """The stretches of list items whose header gives them a status: (start, end, status), in order."""

@@ -270,6 +270,12 @@ class ContextRules:
     # triggers, these make its items hypothetical: "common effects:", "watch out for:"
     list_first_person: tuple[str, ...] = ()  # a line without a list marker under a header with a colon is an
     # item only without these ("You may feel:\ncalm, focused" but not "I felt calm")
+    # An impersonal post (a guide, an article, a study abstract): at least impersonal_min_words words, fewer
+    # than impersonal_first_person_per_100 of them in first_person_singular. Its effects are said of people in
+    # general (hypothetical), except in a sentence where the author speaks of themself. 0 words: no such check.
+    first_person_singular: tuple[str, ...] = ()
+    impersonal_min_words: int = 0
+    impersonal_first_person_per_100: float = 0.0
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":
