@@ -3,7 +3,7 @@ import json
 import pytest
 
 from experiences.cli import main
-from experiences.evaluate import Score, score
+from experiences.evaluate import Score, intervals, score
 
 GOLD = {
     "a": {"doses": [{"unit": "g", "low": 0.1, "high": 0.1}], "schedules": [{"schedule": "fadiman"}],
@@ -41,7 +41,31 @@ def test_cli_prints_the_table(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path / "gold.jsonl"), str(tmp_path / "in.jsonl")]) == 0
     out = capsys.readouterr().out
     assert "doses          1.000   1.000  1.000" in out
-    assert "negated or hypothetical effects called present: 0.0% (0 of 1)" in out
+    assert "negated or hypothetical effects called present: 0.0% (0 of 1, 95% CI 0.0%-0.0%)" in out
+    assert "doses          1.000   1.000  1.000  1.000-1.000" in out
+
+
+def test_cli_can_leave_the_intervals_out(tmp_path, capsys):
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"id": "x", **GOLD["a"]}) + "\n")
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "x", "text": "0.1g"}) + "\n")
+    assert main(["evaluate", "--resamples", "0", str(tmp_path / "gold.jsonl"), str(tmp_path / "in.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "CI" not in out.replace("95% CI of F1", "") and "bootstrap" not in out
+
+
+def test_intervals_resample_reports():
+    predicted = {"a": output([("g", 0.1, 0.1)], ["fadiman"], [("anxiety_reduction", "present")]),
+                 "b": output(effects=[("insomnia", "present")])}
+    gold = {**GOLD, **{f"c{i}": {"doses": [], "schedules": [], "effects": []} for i in range(8)}}
+    predicted.update({f"c{i}": output() for i in range(8)})
+    result = score(predicted, gold)
+    bounds = intervals(result, resamples=500)
+    assert bounds["doses"] == bounds["schedules"] == (1.0, 1.0)  # right on every report
+    low, high = bounds["effects"]  # a: right; b: one wrong, one missed
+    assert low < result.effects.f1 < high and 0.0 <= low and high <= 1.0
+    low, high = bounds["called_present"]  # insomnia (hypothetical in b) called present: 1 of 2
+    assert low <= result.called_present_share <= high and low < high
+    assert intervals(result, resamples=500) == bounds  # a fixed seed: the same figures every run
 
 
 def test_cli_names_missing_ids(tmp_path, capsys):

@@ -101,11 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
                                    description="Print precision, recall and F1 per field at report level (doses on "
                                                "unit, low and high; schedules on id; effects on id with status "
                                                "present) and the share of gold negated or hypothetical effects "
-                                               "called present.")
+                                               "called present, each with a 95%% bootstrap interval over reports.")
     evaluate.add_argument("gold", help="gold labels, JSON Lines (id, doses, schedules, effects), e.g. "
                                        "benchmarks/gold/dev_gold.jsonl")
     evaluate.add_argument("input", nargs="?", help="the posts the gold set labels, JSON Lines with id, title, text "
                                                    f"(default: {DEFAULT_CORPUS})")
+    evaluate.add_argument("--resamples", type=int, default=2000, metavar="N",
+                          help="bootstrap resamples of the reports for the 95%% intervals (default: 2000; 0: none)")
     evaluate.set_defaults(handler=cmd_evaluate)
 
     query = commands.add_parser("query", help="run read-only SQL against the warehouse",
@@ -256,7 +258,7 @@ def cmd_evaluate(args) -> int:
         evaluation = evaluate(gold, source)
     except (ValueError, KeyError) as error:
         raise UserError(str(error)) from None
-    print("\n".join(report_lines(evaluation)))
+    print("\n".join(report_lines(evaluation, args.resamples)))
     return 0
 
 

@@ -2,14 +2,20 @@
 
 Doses match on (unit, low, high); schedules on id; effects on id with status present. Also the
 share of gold negated or hypothetical effects that the extractor calls present.
+
+Each figure comes with a 95% bootstrap interval over reports (the reports are resampled with
+replacement, with a fixed seed), because a hundred labelled posts give F1 only to a few points: the
+interval says how far another hundred posts of the same kind could move it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from .extract import analysed_text, extract_texts
 
@@ -41,6 +47,9 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+FIELDS = ("doses", "schedules", "effects")
+
+
 @dataclass
 class Evaluation:
     reports: int
@@ -49,6 +58,8 @@ class Evaluation:
     effects: Score
     not_present: int  # gold negated/hypothetical effects (not also present)
     called_present: int  # ... of which the extractor called present
+    # per report: tp, fp, fn of each field in FIELDS order, then not_present, called_present
+    counts: list[tuple[int, ...]] = field(default_factory=list, repr=False)
 
     @property
     def called_present_share(self) -> float:
@@ -66,16 +77,48 @@ def present_effects(effects: Iterable[dict]) -> set:
 def score(predicted: dict[str, dict], gold: dict[str, dict]) -> Evaluation:
     doses, schedules, effects = Score(), Score(), Score()
     not_present = called_present = 0
+    counts = []
     for report_id, labels in gold.items():
         output = predicted[report_id]
-        doses.add(dose_keys(output["doses"]), dose_keys(labels["doses"]))
-        schedules.add({s["schedule"] for s in output["schedules"]}, {s["schedule"] for s in labels["schedules"]})
+        report = Score(), Score(), Score()
+        report[0].add(dose_keys(output["doses"]), dose_keys(labels["doses"]))
+        report[1].add({s["schedule"] for s in output["schedules"]}, {s["schedule"] for s in labels["schedules"]})
         found, wanted = present_effects(output["effects"]), present_effects(labels["effects"])
-        effects.add(found, wanted)
+        report[2].add(found, wanted)
         others = {e["effect"] for e in labels["effects"] if e["status"] != "present"} - wanted
+        for total, one in zip((doses, schedules, effects), report):
+            total.true_positives += one.true_positives
+            total.false_positives += one.false_positives
+            total.false_negatives += one.false_negatives
         not_present += len(others)
         called_present += len(others & found)
-    return Evaluation(len(gold), doses, schedules, effects, not_present, called_present)
+        counts.append((*(n for one in report for n in (one.true_positives, one.false_positives, one.false_negatives)),
+                       len(others), len(others & found)))
+    return Evaluation(len(gold), doses, schedules, effects, not_present, called_present, counts)
+
+
+def intervals(evaluation: Evaluation, resamples: int = 2000, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """95% percentile bootstrap intervals over reports: F1 of each field, and the called-present share."""
+    counts = np.array(evaluation.counts, dtype=np.int64).reshape(-1, 11)
+    if not len(counts) or resamples <= 0:
+        return {}
+    picks = np.random.default_rng(seed).integers(0, len(counts), size=(resamples, len(counts)))
+    sums = counts[picks].sum(axis=1)  # resamples x 11
+    found = {}
+    for i, name in enumerate(FIELDS):
+        tp, fp, fn = sums[:, 3 * i], sums[:, 3 * i + 1], sums[:, 3 * i + 2]
+        # F1 = 2tp / (2tp + fp + fn); with nothing found and nothing wanted, F1 is 1 as in Score
+        denominator = 2 * tp + fp + fn
+        f1 = np.where(denominator > 0, 2 * tp / np.maximum(denominator, 1), 1.0)
+        found[name] = _percentiles(f1)
+    not_present, called = sums[:, 9], sums[:, 10]
+    found["called_present"] = _percentiles(np.where(not_present > 0, called / np.maximum(not_present, 1), 0.0))
+    return found
+
+
+def _percentiles(values: np.ndarray) -> tuple[float, float]:
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -95,15 +138,22 @@ def evaluate(gold_path: Path, input_path: Path) -> Evaluation:
     return score(predicted, gold)
 
 
-def report_lines(evaluation: Evaluation) -> list[str]:
+def report_lines(evaluation: Evaluation, resamples: int = 2000) -> list[str]:
+    bounds = intervals(evaluation, resamples)
     lines = [f"reports: {evaluation.reports}",
-             f"{'field':<10} {'precision':>9} {'recall':>7} {'F1':>6}   (tp/fp/fn)"]
-    for name in ("doses", "schedules", "effects"):
+             f"{'field':<10} {'precision':>9} {'recall':>7} {'F1':>6}  {'95% CI of F1':<13}  (tp/fp/fn)"]
+    for name in FIELDS:
         s = getattr(evaluation, name)
         label = "effects*" if name == "effects" else name
-        lines.append(f"{label:<10} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}   "
+        span = "{:.3f}-{:.3f}".format(*bounds[name]) if name in bounds else "-"
+        lines.append(f"{label:<10} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}  {span:<13}  "
                      f"({s.true_positives}/{s.false_positives}/{s.false_negatives})")
     lines.append("* effects with status present")
-    lines.append(f"negated or hypothetical effects called present: {evaluation.called_present_share:.1%} "
-                 f"({evaluation.called_present} of {evaluation.not_present})")
+    share = (f"negated or hypothetical effects called present: {evaluation.called_present_share:.1%} "
+             f"({evaluation.called_present} of {evaluation.not_present}")
+    if "called_present" in bounds:
+        share += ", 95% CI {:.1%}-{:.1%}".format(*bounds["called_present"])
+    lines.append(share + ")")
+    if bounds:
+        lines.append(f"intervals: 95% bootstrap over reports ({resamples} resamples, fixed seed)")
     return lines
