@@ -169,6 +169,14 @@ CASES = [
     ("I just microdose randomly", [("intuitive", None, None)]),
     ("Has anyone tried a second microdose later that day?", [("custom", None, None)]),
     ("I took a second dose the day after", []),
+    # dosing now and then; four alternate weekdays; the daily routine of a medicine or a dream
+    ("I have only taken them a few times sporadically", [("intuitive", None, None)]),
+    ("occasional microdosing helps me", [("intuitive", None, None)]),
+    ("I like taking lsd in full doses occasionally", []),
+    ("a gel cap Sunday Tuesday Thursday Saturday", [("every_other_day", None, None)]),
+    ("I microdose Mon, Tue, Wed, Thu", [("stamets", None, None)]),
+    ("I take cialis daily as prescribed", []),
+    ("since I started MD-ing I dream about work every day", []),
 ]
 
 

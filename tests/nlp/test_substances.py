@@ -13,6 +13,9 @@ import pytest
     ("some psylocibin mushies", ["psilocybin", "psilocybin"]),
     ("30 mg of amphetamine", ["other"]),
     ("xanax and trazodone", ["supplement", "supplement"]),
+    ("100mg of DOM", ["other"]),
+    ("dom is short for dominant", []),
+    ("kanna and kratom", ["other", "other"]),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected

@@ -196,6 +196,8 @@ class ScheduleFinder:
         # a run of dosing dates, is not)
         if len(set(days)) != len(days) or sum(days[i] > days[(i + 1) % len(days)] for i in range(len(days))) > 1:
             return None
+        if len(days) == 4 and all((days[i + 1] - days[i]) % 7 == 2 for i in range(3)):
+            return ScheduleMention("every_other_day", start, end)  # Sun, Tue, Thu, Sat: a day on, a day off
         return self._days_a_week(len(days), start, end)
 
     def _days_a_week(self, n: int, start: int, end: int) -> ScheduleMention | None:
