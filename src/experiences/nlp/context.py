@@ -109,7 +109,7 @@ class Context:
         sentence_start = sentence_end = -1
         lists = self._lists(text, spans)  # (start, end, status) of list items under a header, in text order
         list_starts = [start for start, _, _ in lists]
-        impersonal = self._impersonal(text)
+        impersonal = None  # whether the post is about people in general: computed when first needed
         for mention in effects:  # in text order
             # Only the text around the effect is read (sentences and clauses longer than REACH_CHARS are cut),
             # so a long post costs no more than a short one.
@@ -128,9 +128,12 @@ class Context:
                     header_status = lists[index][2]
                     if header_status == "hypothetical" or status == "present":
                         status = header_status
-            if (status == "present" and impersonal
+            if (status == "present" and self.singular is not None
                     and self.singular.search(text, sentence_start, sentence_end) is None):
-                status = "hypothetical"  # a guide's "users report more energy", not the author's own
+                if impersonal is None:
+                    impersonal = self._impersonal(text)
+                if impersonal:
+                    status = "hypothetical"  # a guide's "users report more energy", not the author's own
             if status is not None:
                 kept.append(replace(mention, status=status) if status != mention.status else mention)
         put(doc, "effects", kept)
@@ -169,12 +172,18 @@ class Context:
         """Whether the post is written about people in general (a guide, an article): long, and seldom in the
         first person singular."""
         r = self.rules
-        if self.singular is None or len(text) < 4 * r.impersonal_min_words:  # words average over 4 characters
+        if len(text) < 4 * r.impersonal_min_words:  # words average over 4 characters
             return False
-        words = len(WORD.findall(text))
+        words = len(text.split())
         if words < r.impersonal_min_words:
             return False
-        return 100 * sum(1 for _ in self.singular.finditer(text)) < r.impersonal_first_person_per_100 * words
+        most = r.impersonal_first_person_per_100 * words / 100
+        found = 0
+        for _ in self.singular.finditer(text):  # most posts are personal: stop as soon as that is clear
+            found += 1
+            if found >= most:
+                return False
+        return True
 
     def _lists(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """The stretches of list items whose header gives them a status: (start, end, status), in order."""
