@@ -192,3 +192,19 @@ ARTICLE_FILLER = ("Research on small doses of psilocybin is still young. Studies
 ])
 def test_an_impersonal_post_speaks_of_people_in_general(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a markdown link's text is the title of somebody else's post
+    ("Reading list: [Microdosing gave me headaches for weeks](https://example.org/a) and more.",
+     [("headache", "hypothetical")]),
+    ("I had a headache. See [this thread](https://example.org/a).", [("headache", "present")]),
+    ("[I had a headache] but it passed", [("headache", "present")]),  # brackets without a link
+])
+def test_a_link_title_speaks_of_somebody_else(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_being_confused_about_something_is_no_brain_fog(nlp):
+    assert found(nlp, "I'm confused about the Stamets schedule") == []
+    assert found(nlp, "I felt confused and slow all day") == [("brain_fog", "present")]

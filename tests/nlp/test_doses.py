@@ -158,6 +158,9 @@ GOLDEN = [
     ("Tried half of a 0.3g cap today", [("psilocybin", 0.15, 0.15, "g")]),
     # abbreviations of medicines
     ("before class I take 50mg of moda", []),
+    # the title of somebody else's post, and another drug's amount
+    ("Exercise: [5ug + workout](https://example.org/x)", []),
+    ("Today I microdosed 100mg of DOM", []),
 ]
 
 

@@ -177,6 +177,7 @@ CASES = [
     ("I microdose Mon, Tue, Wed, Thu", [("stamets", None, None)]),
     ("I take cialis daily as prescribed", []),
     ("since I started MD-ing I dream about work every day", []),
+    ("Links: [Fadiman protocol vs. Stamets](https://example.org/x)", []),
 ]
 
 

@@ -21,6 +21,9 @@ so does a long line without a colon (a paragraph before a list), and an item in 
 status. The list ends at a line that is no item (after a header with a colon, a line without a marker right
 under it is an item too, unless it speaks in the first person: "You may feel:\ncalm, focused").
 
+An effect in the text of a markdown link ("[Microdosing gave me headaches](https://...)") is the title of
+somebody else's post: hypothetical.
+
 A long post seldom in the first person singular (a guide, an article, a study abstract) speaks of people in
 general: its effects are hypothetical, except in the sentences where the author speaks of themself.
 
@@ -40,7 +43,7 @@ from spacy.tokens import Doc
 from . import rules
 from .effects import alternation, lower_text
 from .mentions import EffectMention
-from .scan import get, put
+from .scan import get, put, shared
 
 WORD = re.compile(r"[\w'’]+")
 # Sentence ends: end punctuation before a space or the end, and line breaks (a bare "." would cut "0.1g"). An
@@ -110,6 +113,7 @@ class Context:
         lists = self._lists(text, spans)  # (start, end, status) of list items under a header, in text order
         list_starts = [start for start, _, _ in lists]
         impersonal = None  # whether the post is about people in general: computed when first needed
+        doc_text = shared(doc)
         for mention in effects:  # in text order
             # Only the text around the effect is read (sentences and clauses longer than REACH_CHARS are cut),
             # so a long post costs no more than a short one.
@@ -128,6 +132,8 @@ class Context:
                     header_status = lists[index][2]
                     if header_status == "hypothetical" or status == "present":
                         status = header_status
+            if status == "present" and doc_text.links and doc_text.in_link(mention.start, mention.end):
+                status = "hypothetical"  # "[Microdosing gave me headaches](https://...)": somebody else's post
             if (status == "present" and self.singular is not None
                     and self.singular.search(text, sentence_start, sentence_end) is None):
                 if impersonal is None:

@@ -90,13 +90,14 @@ def _find_all(text: str, literal: str) -> list[int]:
 class DocText:
     """The analysed text of one document and what is computed from it once for all components."""
 
-    __slots__ = ("text", "_lower", "_folded", "_starts", "_found", "present")
+    __slots__ = ("text", "_lower", "_folded", "_starts", "_links", "_found", "present")
 
     def __init__(self, text: str):
         self.text = text
         self._lower: str | None = None
         self._folded: str | None = None
         self._starts: list[int] | None = None
+        self._links: list[tuple[int, int]] | None = None
         self._found: dict[tuple, list[int]] = {}  # occurrences of strings, candidate starts
         self.present: dict[str, dict[str, bool]] = {"text": {}, "lower": {}, "folded": {}}
 
@@ -130,6 +131,18 @@ class DocText:
         if self._starts is None:
             self._starts = sentence_starts(self.text)
         return self._starts
+
+    @property
+    def links(self) -> list[tuple[int, int]]:
+        """The (start, end) of each markdown link's text ("[Microdosing gave me headaches](https://...)"): the
+        title of somebody else's post or page, not the author's own words."""
+        if self._links is None:
+            self._links = ([(m.start(1), m.end(1)) for m in _LINK.finditer(self.text)]
+                           if "](" in self.text else [])
+        return self._links
+
+    def in_link(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.links)
 
     def string(self, target: str) -> str:
         return self.text if target == "text" else self.lower if target == "lower" else self.folded
@@ -179,6 +192,7 @@ class _Unbounded(Exception):
 
 
 DIGIT = "\0digit"  # a candidate "string" standing for any character that \\d matches
+_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:https?://|/r/|/u/)")
 _DIGIT_FINDER = re.compile(r"\d")
 
 

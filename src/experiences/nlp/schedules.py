@@ -118,6 +118,8 @@ class ScheduleFinder:
                     found.extend(mention)  # "every 2 or 3 days": two named schedules offered
                 elif mention is not None:
                     found.append(mention)
+        if doc_text.links:  # "[Fadiman protocol vs. Stamets](https://...)": the title of somebody else's post
+            found = [m for m in found if not doc_text.in_link(m.start, m.end)]
         put(doc, "schedules", _without_overlaps(found))
         return doc
 
