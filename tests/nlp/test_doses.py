@@ -161,6 +161,9 @@ GOLDEN = [
     # the title of somebody else's post, and another drug's amount
     ("Exercise: [5ug + workout](https://example.org/x)", []),
     ("Today I microdosed 100mg of DOM", []),
+    # a concentration is no dose; a dose given in two units is
+    ("one site says 1 ml = 10 ug", []),
+    ("Today I took 5ml = 5ug 1P-LSD", [("lsd", 5.0, 5.0, "ml"), ("lsd", 5.0, 5.0, "ug")]),
 ]
 
 

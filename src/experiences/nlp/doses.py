@@ -232,6 +232,10 @@ class DoseFinder:
             if dose is not None:
                 found.append(dose)
         found = _drop_counted_contents(found, text, starts)
+        if "=" in text or "equal" in folded:  # "1 ml = 10 ug": a concentration, neither side a dose (but
+            # "took 5ml = 5ug" is a dose given twice)
+            found = [d for d in found if not ((d.low == d.high == 1 and _EQUATION_AFTER.match(folded, d.end))
+                                              or _EQUATION_BEFORE.search(folded, max(0, d.start - 16), d.start))]
         if doc_text.links:  # "[5ug + workout](https://...)": the title of somebody else's post
             found = [d for d in found if not doc_text.in_link(d.start, d.end)]
         if any(d.unit == "capsule" for d in found) and self.capsule_content.search(text):
@@ -653,6 +657,10 @@ def _topic(mentions: list[SubstanceMention], position: int) -> str | None:
     if previous:
         return previous[-1]
     return next((m.substance for m in mentions if m.substance in PSYCHEDELICS), None)
+
+
+_EQUATION_AFTER = re.compile(r"\s*(?:=|equals\b|is\s+equal\s+to\b|equal\s+to\b)\s*~?\s*\d")
+_EQUATION_BEFORE = re.compile(r"(?<![\d.,])1\s*[a-zµμ]{0,12}\s*(?:=|equals|is\s+equal\s+to|equal\s+to)\s*~?\s*$")
 
 
 def _drop_counted_contents(doses: list[DoseMention], text: str, starts: list[int]) -> list[DoseMention]:
