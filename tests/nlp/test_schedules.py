@@ -178,6 +178,8 @@ CASES = [
     ("I take cialis daily as prescribed", []),
     ("since I started MD-ing I dream about work every day", []),
     ("Links: [Fadiman protocol vs. Stamets](https://example.org/x)", []),
+    ("currently taking 10ug LSD each third day", [("fadiman", None, None)]),
+    ("we see each other day by day", []),
 ]
 
 
