@@ -208,3 +208,15 @@ def test_a_link_title_speaks_of_somebody_else(nlp, text, expected):
 def test_being_confused_about_something_is_no_brain_fog(nlp):
     assert found(nlp, "I'm confused about the Stamets schedule") == []
     assert found(nlp, "I felt confused and slow all day") == [("brain_fog", "present")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negation reaches over "such as" into the list after it
+    ("three days in without experiencing many positive effects such as increased focus, energy",
+     [("focus_improvement", "negated"), ("energy_increase", "negated")]),
+    ("I felt more focused, like really sharp", [("focus_improvement", "present"), ("focus_improvement", "present")]),
+    # what someone is after is hypothetical
+    ("All in all, I'm looking to gain a little more energy", [("energy_increase", "hypothetical")]),
+])
+def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -58,6 +58,7 @@ REASON_CHARS = 80  # how far back a reason trigger is looked for ("to help with 
 _LIST_ITEM = r"[\w'’-]+\s*(?:,|/|&|\band\b|\bor\b)\s*"
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S")  # a list item line opens so
 HAS_LIST = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S|:[ \t*_]*\n", re.MULTILINE)
+_LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example)\b")
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
@@ -268,7 +269,15 @@ class Context:
 
     def _negated(self, text: str, clause_start: int, mention: EffectMention, spans: list[tuple[int, int]]) -> bool:
         window_start = max(clause_start, mention.start - 20 * self.rules.window_words)
-        words = list(WORD.finditer(text, window_start, mention.start))
+        # "without many of the effects such as more focus, energy": the negation reaches over "such as" into
+        # the list after it, so the window counts its words from the list's opening
+        end = mention.start
+        opening = None
+        for opening in _LIST_OPENING.finditer(text, window_start, mention.start):
+            pass
+        if opening is not None:
+            end = opening.start()
+        words = list(WORD.finditer(text, window_start, end))
         if len(words) > self.rules.window_words:
             window_start = words[-self.rules.window_words].start()
         triggers = [t for t in self.negation.finditer(text, window_start, mention.start)
