@@ -180,6 +180,9 @@ CASES = [
     ("Links: [Fadiman protocol vs. Stamets](https://example.org/x)", []),
     ("currently taking 10ug LSD each third day", [("fadiman", None, None)]),
     ("we see each other day by day", []),
+    ("I microdose every few days", [("custom", None, None)]),
+    ("I brushed my teeth once every few days", []),
+    ("Statmets stack, but only psilocybin for now", [("stamets", None, None)]),
 ]
 
 
