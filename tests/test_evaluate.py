@@ -88,3 +88,16 @@ def test_gold_files_hold_ids_and_labels_only():
             row = json.loads(line)
             assert set(row) <= {"id", "substances", "doses", "schedules", "effects", "note"}
             assert "text" not in json.dumps(row["doses"]) and len(row.get("note", "")) < 400
+
+
+def test_by_effect_scores_each_effect_id(tmp_path, capsys):
+    predicted = {"a": output(effects=[("anxiety_reduction", "present"), ("headache", "present")]),
+                 "b": output(effects=[("fatigue", "present")])}
+    result = score(predicted, GOLD)
+    assert {e: (s.true_positives, s.false_positives, s.false_negatives) for e, s in result.by_effect.items()} == {
+        "anxiety_reduction": (1, 0, 0), "headache": (0, 1, 0), "fatigue": (1, 0, 0)}
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"id": "x", **GOLD["a"]}) + "\n")
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "x", "text": "0.1g, and I felt calmer"}) + "\n")
+    assert main(["evaluate", "--by-effect", str(tmp_path / "gold.jsonl"), str(tmp_path / "in.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "effect (present)" in out and "anxiety_reduction" in out.split("effect (present)")[1]

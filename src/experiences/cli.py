@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                    f"(default: {DEFAULT_CORPUS})")
     evaluate.add_argument("--resamples", type=int, default=2000, metavar="N",
                           help="bootstrap resamples of the reports for the 95%% intervals (default: 2000; 0: none)")
+    evaluate.add_argument("--by-effect", action="store_true",
+                          help="also print precision, recall and F1 of each effect id (status present)")
     evaluate.set_defaults(handler=cmd_evaluate)
 
     query = commands.add_parser("query", help="run read-only SQL against the warehouse",
@@ -247,7 +249,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate, report_lines
+    from .evaluate import effect_lines, evaluate, report_lines
     gold = Path(args.gold)
     source = Path(args.input) if args.input else DEFAULT_CORPUS
     for path, what in ((gold, "gold file"), (source, "input file")):
@@ -259,6 +261,9 @@ def cmd_evaluate(args) -> int:
     except (ValueError, KeyError) as error:
         raise UserError(str(error)) from None
     print("\n".join(report_lines(evaluation, args.resamples)))
+    if args.by_effect:
+        print()
+        print("\n".join(effect_lines(evaluation)))
     return 0
 
 

@@ -60,6 +60,7 @@ class Evaluation:
     called_present: int  # ... of which the extractor called present
     # per report: tp, fp, fn of each field in FIELDS order, then not_present, called_present
     counts: list[tuple[int, ...]] = field(default_factory=list, repr=False)
+    by_effect: dict[str, Score] = field(default_factory=dict, repr=False)  # effects (present) per id
 
     @property
     def called_present_share(self) -> float:
@@ -78,6 +79,7 @@ def score(predicted: dict[str, dict], gold: dict[str, dict]) -> Evaluation:
     doses, schedules, effects = Score(), Score(), Score()
     not_present = called_present = 0
     counts = []
+    by_effect: dict[str, Score] = {}
     for report_id, labels in gold.items():
         output = predicted[report_id]
         report = Score(), Score(), Score()
@@ -86,6 +88,8 @@ def score(predicted: dict[str, dict], gold: dict[str, dict]) -> Evaluation:
         found, wanted = present_effects(output["effects"]), present_effects(labels["effects"])
         report[2].add(found, wanted)
         others = {e["effect"] for e in labels["effects"] if e["status"] != "present"} - wanted
+        for effect in found | wanted:
+            by_effect.setdefault(effect, Score()).add(found & {effect}, wanted & {effect})
         for total, one in zip((doses, schedules, effects), report):
             total.true_positives += one.true_positives
             total.false_positives += one.false_positives
@@ -94,7 +98,7 @@ def score(predicted: dict[str, dict], gold: dict[str, dict]) -> Evaluation:
         called_present += len(others & found)
         counts.append((*(n for one in report for n in (one.true_positives, one.false_positives, one.false_negatives)),
                        len(others), len(others & found)))
-    return Evaluation(len(gold), doses, schedules, effects, not_present, called_present, counts)
+    return Evaluation(len(gold), doses, schedules, effects, not_present, called_present, counts, by_effect)
 
 
 def intervals(evaluation: Evaluation, resamples: int = 2000, seed: int = 0) -> dict[str, tuple[float, float]]:
@@ -156,4 +160,16 @@ def report_lines(evaluation: Evaluation, resamples: int = 2000) -> list[str]:
     lines.append(share + ")")
     if bounds:
         lines.append(f"intervals: 95% bootstrap over reports ({resamples} resamples, fixed seed)")
+    return lines
+
+
+def effect_lines(evaluation: Evaluation) -> list[str]:
+    """Precision, recall and F1 of each effect id (status present), most often labelled first: how far a
+    researcher can trust the count of one effect."""
+    lines = [f"{'effect (present)':<22} {'gold':>5} {'precision':>9} {'recall':>7} {'F1':>6}   (tp/fp/fn)"]
+    ranked = sorted(evaluation.by_effect.items(),
+                    key=lambda item: (-(item[1].true_positives + item[1].false_negatives), item[0]))
+    for effect, s in ranked:
+        lines.append(f"{effect:<22} {s.true_positives + s.false_negatives:>5} {s.precision:>9.3f} {s.recall:>7.3f} "
+                     f"{s.f1:>6.3f}   ({s.true_positives}/{s.false_positives}/{s.false_negatives})")
     return lines

@@ -64,7 +64,7 @@ def test_post_negation(nlp, text, expected):
     ("Will it make me tired?", [("fatigue", "hypothetical")]),
     ("Anyone else get headaches after dosing", [("headache", "hypothetical")]),
     # a question after a break is about something else
-    ("I felt anxious all day, is that normal?", [("anxiety_increase", "present")]),
+    ("After my dose I felt anxious all day, is that normal?", [("anxiety_increase", "present")]),
     # a statement ending in "?" is disbelief, not a question
     ("I was so down for years and now I feel great?", [("mood_improvement", "present")]),
     # hopes, fears, expectations, conditions
@@ -219,4 +219,16 @@ def test_being_confused_about_something_is_no_brain_fog(nlp):
     ("All in all, I'm looking to gain a little more energy", [("energy_increase", "hypothetical")]),
 ])
 def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more anxiety counts only near a dose or a word of dosing: otherwise it is a state of the author's life
+    ("My boss is awful and I have panic attacks at work.", []),
+    ("Two hours after the dose I had a panic attack.", [("anxiety_increase", "present")]),
+    ("Took 0.2g, then a panic attack.", [("anxiety_increase", "present")]),
+    # other effects need no such word
+    ("My boss is awful and I had a headache all week.", [("headache", "present")]),
+])
+def test_more_anxiety_is_an_effect_only_near_dosing(nlp, text, expected):
     assert found(nlp, text) == expected

@@ -92,7 +92,7 @@ def test_common_words_need_context(nlp, text, expected):
     # ... but not when the clause is a hedge, nor when a new sentence-like list goes on
     ("I feel calm I think", [("anxiety_reduction", "present")]),
     ("I'm alert I'm confident", [("energy_increase", "present"), ("presence", "present")]),
-    ("I felt paranoid", [("anxiety_increase", "present")]),
+    ("On my dose day I felt paranoid", [("anxiety_increase", "present")]),
 ])
 def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -146,7 +146,7 @@ def test_loose_wordings_are_no_effect(nlp, text, expected):
     # a measure below its usual level is its opposite
     ("my productivity was below usual", [("brain_fog", "present")]),
     ("it minimizes my stress", [("anxiety_reduction", "present")]),
-    ("it gave me a spike in anxiety", [("anxiety_increase", "present")]),
+    ("the dose gave me a spike in anxiety", [("anxiety_increase", "present")]),
     # the condition alone is no effect
     ("I have anxiety and depression", []),
     # reversal of side effects, loss of benefits

@@ -97,6 +97,8 @@ class Context:
                             if r.list_header_hypothetical else None)
         self.first_person = (re.compile(rf"(?<![\w'’])(?:{alternation(r.list_first_person)})(?![\w'’])", flags)
                              if r.list_first_person else None)
+        self.attribution = (re.compile(rf"(?<![\w'’])(?:{alternation(r.attribution_words)})(?![\w'’])", flags)
+                            if r.attribution_effects else None)
         self.singular = (re.compile(rf"(?<![\w'’])(?:{alternation(r.first_person_singular)})(?![\w'’])", flags)
                          if r.first_person_singular and r.impersonal_min_words else None)
 
@@ -114,6 +116,7 @@ class Context:
         lists = self._lists(text, spans)  # (start, end, status) of list items under a header, in text order
         list_starts = [start for start, _, _ in lists]
         impersonal = None  # whether the post is about people in general: computed when first needed
+        doses = [(d.start, d.end) for d in get(doc, "doses") or ()]
         doc_text = shared(doc)
         for mention in effects:  # in text order
             # Only the text around the effect is read (sentences and clauses longer than REACH_CHARS are cut),
@@ -127,6 +130,9 @@ class Context:
             clause_end = after.start() if after else sentence_end
             status = self._status(text, sentence_start, sentence_end, clause_end, mention, spans, benefit_spans,
                                   breaks, strong_breaks)
+            if (status == "present" and mention.effect in self.rules.attribution_effects
+                    and not self._attributed(text, mention, doses)):
+                status = None  # "I am a stressed out mother": a state of life, not an effect of dosing
             if status is not None and lists:
                 index = bisect_right(list_starts, mention.start) - 1
                 if index >= 0 and mention.end <= lists[index][1] and not self._first_person_line(text, mention):
@@ -174,6 +180,13 @@ class Context:
                 or self._question(text, sentence_start, sentence_end, clause_start, clause_end)):
             return "hypothetical"
         return status
+
+    def _attributed(self, text: str, mention: EffectMention, doses: list[tuple[int, int]]) -> bool:
+        """Whether a dose or a word of dosing is near the mention (attribution_chars before, a third after)."""
+        start = max(0, mention.start - self.rules.attribution_chars)
+        end = min(len(text), mention.end + self.rules.attribution_chars // 3)
+        return (any(start <= d_start and d_end <= end for d_start, d_end in doses)
+                or self.attribution.search(text, start, end) is not None)
 
     def _impersonal(self, text: str) -> bool:
         """Whether the post is written about people in general (a guide, an article): long, and seldom in the

@@ -276,6 +276,12 @@ class ContextRules:
     first_person_singular: tuple[str, ...] = ()
     impersonal_min_words: int = 0
     impersonal_first_person_per_100: float = 0.0
+    # Side effects that are often a state of the author's life rather than an effect of dosing ("I am a stressed
+    # out mother"): such a mention counts only with a dose or a word of dosing (attribution_words) within
+    # attribution_chars before it, or a third of that after it.
+    attribution_effects: tuple[str, ...] = ()
+    attribution_words: tuple[str, ...] = ()
+    attribution_chars: int = 150
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":
