@@ -21,6 +21,10 @@ so does a long line without a colon (a paragraph before a list), and an item in 
 status. The list ends at a line that is no item (after a header with a colon, a line without a marker right
 under it is an item too, unless it speaks in the first person: "You may feel:\ncalm, focused").
 
+More anxiety is often a state of the author's life ("I am a stressed out mother", "panic attacks at work"):
+a side effect listed in attribution_effects counts only with a dose or a word of dosing ("took", "after",
+"microdosing") near it; otherwise the mention is dropped.
+
 An effect in the text of a markdown link ("[Microdosing gave me headaches](https://...)") is the title of
 somebody else's post: hypothetical.
 
