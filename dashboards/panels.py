@@ -191,7 +191,10 @@ def published_page() -> None:
     info = snap.info()
     st.markdown("Challenge categories as shares of **challenge reports** (reports stating at least one side "
                 "effect), ours beside Anderson et al. (2019), *Harm Reduction Journal* 16:43. Their figures come "
-                "from a survey's coded answers, ours from posts; a report can fall in several categories.")
+                "from a survey's coded answers, ours from posts; a report can fall in several categories. Our "
+                "side effects are found by rules that also catch some states of people's lives unrelated to "
+                "dosing: read our shares as upper bounds (the extraction's measured precision per effect is in "
+                "the project's benchmarks/README.md).")
     frame = snap.challenges(filters(snap), int(info["min_count"]))
     long = pd.concat([
         frame.assign(source="this corpus", value=frame["share"].astype(float)),
