@@ -232,3 +232,18 @@ def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
 ])
 def test_more_anxiety_is_an_effect_only_near_dosing(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the month of May is no "may"
+    ("I started on May 3rd and felt nothing.", [("no_effect", "present")]),
+    ("It may make you feel anxious.", [("anxiety_increase", "hypothetical")]),
+    # a finding of one's own is no general claim; a pseudo-cleft is no question
+    ("I find it helps with connecting to others.", [("sociability", "present")]),
+    ("What I noticed was a mood lift.", [("mood_improvement", "present")]),
+    ("What helps with a headache?", [("headache", "hypothetical")]),
+    # "unsure of" any effect is a negation
+    ("Day three and unsure of any noticeable effects.", [("no_effect", "present")]),
+])
+def test_months_findings_and_clefts(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -164,6 +164,24 @@ GOLDEN = [
     # a concentration is no dose; a dose given in two units is
     ("one site says 1 ml = 10 ug", []),
     ("Today I took 5ml = 5ug 1P-LSD", [("lsd", 5.0, 5.0, "ml"), ("lsd", 5.0, 5.0, "ug")]),
+    # what each share of a solution holds is a concentration
+    ("each ml contains 10ug", []),
+    ("so every 1ml dropper squeeze would be 8ug", []),
+    ("I take 1ml which is 10ug", [("lsd", 1, 1, "ml"), ("lsd", 10, 10, "ug")]),
+    # "in order to" is no order of stock
+    ("I dose 0.2g in order to focus", [("psilocybin", 0.2, 0.2, "g")]),
+    ("I ordered 3.5g in a bag", []),
+    # "mush" for mushrooms
+    ("I take 1.2 for mush or half a tab", [("psilocybin", 1.2, 1.2, "g"), ("lsd", 0.5, 0.5, "tab")]),
+    # a sub-milligram amount of chocolate is mushroom material, whatever medicine was named before
+    ("I quit my SSRIs. Now I eat about .4 mg of chocolate", [("psilocybin", 0.4, 0.4, "g")]),
+    ("I quit my SSRIs. Now I am at .4 mg", []),
+    # a fraction of a tab whose strength is stated is a fraction of a tab
+    ("I plan on taking half my 110ug tab", [("lsd", 0.5, 0.5, "tab")]),
+    ("she had a quarter of a 100 ug blotter", [("lsd", 0.25, 0.25, "tab")]),
+    # the stated strength of blotters, however hedged, is no dose
+    ("these blotters are supposedly 120mcg so I took 12mcg", [("lsd", 12, 12, "ug")]),
+    ("my tabs they are meant to be around 150ug", []),
 ]
 
 

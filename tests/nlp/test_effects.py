@@ -254,3 +254,38 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
 ])
 def test_synonym_families(nlp, text, expected):
     assert sorted(set(found(nlp, text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plain feeling words and idioms
+    ("This morning I felt excellent.", [("mood_improvement", "present")]),
+    ("It makes the whole day so much more enjoyable.", [("mood_improvement", "present")]),
+    ("Since the second week my mood is fantastic.", [("mood_improvement", "present")]),
+    ("Besides some general happiness, nothing else.", [("mood_improvement", "present")]),
+    ("A quiet elation came over me after lunch.", [("mood_improvement", "present")]),
+    ("I finally had enough energy to clean the garage.", [("energy_increase", "present")]),
+    ("Around noon I was really awake.", [("energy_increase", "present")]),
+    ("I feel confident in myself at work.", [("presence", "present")]),
+    ("I am making closer connections with my coworkers.", [("sociability", "present")]),
+    ("She had difficulties concentrating at her desk.", [("brain_fog", "present")]),
+    ("I felt a tiny bit high after an hour.", [("perceptual_changes", "present")]),
+    ("Fifteen was a bit too high for me.", [("perceptual_changes", "present")]),
+    # nothing felt
+    ("Took it at nine and felt absolutely nothing.", [("no_effect", "present")]),
+    ("I don't feel my microdose at all.", [("no_effect", "present")]),
+    ("No observed changes after a week.", [("no_effect", "present")]),
+    ("Lately I don't feel the dose as much as before.", []),
+    # a relief, a help, a rise
+    ("Microdosing has been healing my anxiety.", [("anxiety_reduction", "present")]),
+    ("I didn't feel as overwhelmed at work.", [("anxiety_reduction", "present")]),
+    ("It made a big difference in my depression.", [("mood_improvement", "present")]),
+    ("My anxiety has gone up since the second dose.", [("anxiety_increase", "present")]),
+    ("My depression had gone way up that month.", [("mood_worsening", "present")]),
+    ("My low self esteem has improved.", [("presence", "present")]),
+    # a practice or a low level is no effect
+    ("My self esteem is very low lately.", []),
+    ("I keep up with gratitude and mindfulness daily.", []),
+    ("I felt so much gratitude on the walk.", [("presence", "present")]),
+])
+def test_plain_words_reliefs_and_practices(nlp, text, expected):
+    assert sorted(set(found(nlp, text))) == expected

@@ -183,6 +183,25 @@ CASES = [
     ("I microdose every few days", [("custom", None, None)]),
     ("I brushed my teeth once every few days", []),
     ("Statmets stack, but only psilocybin for now", [("stamets", None, None)]),
+    # a plain count of days with no cue anywhere near reads as a regimen
+    ("Rainy week here. Mostly spaced it out every other day. Then we went away.",
+     [("every_other_day", None, None)]),
+    ("Rainy week here. I go to the gym every other day. Then we went away.", []),
+    # every other weekend is a cycle of weeks, not weekly
+    ("I microdose now and then and macro every other weekend", [("custom", 1, 13)]),
+    ("I microdose every weekend", [("weekly", None, None)]),
+    # "4 days on" alone is a count of days so far, not a schedule ("it's been 4 days on, and ...")
+    ("It's been 4 days on, and for the first time I could focus", []),
+    ("I dosed for 4 days on my trip", []),
+    # twice in one day is an event, not a schedule
+    ("Microdosing twice in one day with different amounts", []),
+    # as needed, with its quotes
+    ("some prefer an \u201cas needed\u201d philosophy for microdosing", [("intuitive", None, None)]),
+    # no fixed on or off days
+    ("I take my microdose with no fixed on or off days", [("intuitive", None, None)]),
+    ("I microdose with no set off days", [("intuitive", None, None)]),
+    # the frequency of a tolerance break is no dosing regimen
+    ("it hurts to go through this every 4-6 weeks, how do you handle the tolerance break", []),
 ]
 
 

@@ -16,6 +16,7 @@ import pytest
     ("100mg of DOM", ["other"]),
     ("dom is short for dominant", []),
     ("kanna and kratom", ["other", "other"]),
+    ("a bit of mush", ["psilocybin"]),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected

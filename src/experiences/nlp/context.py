@@ -63,6 +63,8 @@ _LIST_ITEM = r"[\w'’-]+\s*(?:,|/|&|\band\b|\bor\b)\s*"
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S")  # a list item line opens so
 HAS_LIST = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S|:[ \t*_]*\n", re.MULTILINE)
 _LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example)\b")
+# "What I noticed was a mood lift": a pseudo-cleft opens a statement, not a question
+WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
@@ -319,7 +321,8 @@ class Context:
         if sentence.endswith("?") or sentence.rstrip("\"')]").endswith("?"):
             # "... and now I enjoy being alive?" keeps the order of a statement: disbelief, not a question
             return clause_end >= sentence_end and not self.statement_start.match(text, clause_start)
-        return clause_start == sentence_start and self.question_start.match(text, sentence_start) is not None
+        return (clause_start == sentence_start and self.question_start.match(text, sentence_start) is not None
+                and WHAT_STATEMENT.match(text, sentence_start) is None)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

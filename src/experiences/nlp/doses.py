@@ -50,6 +50,8 @@ NOT_ORDINAL = ("half", "quarter", "whole")  # the other fraction words are ordin
 UNIT_ADJECTIVES = (r"(?:full|whole|single|normal|standard|regular|typical|small|large|big|average|entire"
                    r"|gel|paper|liquid)")
 DETERMINER = r"(?:a|an|one|the|my|your|his|her|their|each)"
+# The strength of a tab between a fraction and the tab ("half a 100ug tab"): the fraction is of the tab.
+STRENGTH = r"(?:\d+(?:[.,]\d+)?\s*(?:ug|µg|μg|mcg|mics?|micrograms?))"
 APPROX = r"(?:(?:~|±|about|around|approx\.?|approximately|roughly|maybe|like|only|just)\s*)?"
 # Countable nouns: ".5 shrooms" is half a mushroom, not 0.5 g.
 COUNTABLE = r"(?:mushrooms?|shrooms?|truffles?|caps?|cubes?)\b"
@@ -61,8 +63,8 @@ TIME_WORDS = (r"(?:hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|times?|mi
 # The IGNORECASE regexes of the checks around an amount (only tested, or read for their spans).
 _FOLDED_CHECKS = ("stock", "stock_before", "stock_after", "per", "per_before", "equals_after", "equals_before",
                   "solvent_after", "in_before", "volume_in", "strength_after", "strength_before", "part_of_before",
-                  "tabs_of_before", "each_after", "quantifier_before", "verbs", "between_before", "cue_before",
-                  "label_before")
+                  "tabs_of_before", "share_before", "each_after", "quantifier_before", "verbs", "between_before",
+                  "cue_before", "label_before")
 
 
 @Language.factory("experiences_doses")
@@ -126,8 +128,8 @@ class DoseFinder:
         )
         self.words = re.compile(
             r"\b(?:"
-            # word fractions: a tenth of a gram, quarter tab, one-twentieth of a blotter
-            rf"(?P<frac>{fraction})s?\s+(?P<of>of\s+)?(?:{DETERMINER}\s+)?(?:{UNIT_ADJECTIVES}\s+)?"
+            # word fractions: a tenth of a gram, quarter tab, one-twentieth of a blotter, half my 100ug tab
+            rf"(?P<frac>{fraction})s?\s+(?P<of>of\s+)?(?:{DETERMINER}\s+)?(?:{STRENGTH}\s+)?(?:{UNIT_ADJECTIVES}\s+)?"
             rf"(?P<wunit>{unit}){plural}{end}"
             # one and a half grams, a gram and a half
             r"|(?P<half>and\s+a\s+half|&\s*a\s*half)\b"
@@ -170,7 +172,8 @@ class DoseFinder:
         self.possession_before = re.compile(rf"\b(?:{phrase_regex(r.possession_before)})\s+{APPROX}$", re.IGNORECASE)
         self.take_before = re.compile(rf"\b(?:{phrase_regex(r.dose_verbs)})\s+{APPROX}$", re.IGNORECASE)
         self.label_before = re.compile(r"\b(?:dose|dosage|amount)\s*:\s*$", re.IGNORECASE)
-        self.stock = re.compile(rf"\b(?:{phrase_regex(r.stock_words)})\b", re.IGNORECASE)
+        # (not "in order to": "I dose 0.2g in order to focus")
+        self.stock = re.compile(rf"\b(?:{phrase_regex(r.stock_words)})\b(?<!\bin order)", re.IGNORECASE)
         self.stock_before = re.compile(rf"\b(?:{phrase_regex(r.stock_before)})\s*$", re.IGNORECASE)
         self.stock_after = re.compile(rf"\s*(?:{phrase_regex(r.stock_after)})\b", re.IGNORECASE)
         self.verbs = re.compile(rf"\b(?:(?P<stock>{phrase_regex(r.stock_verbs)})"
@@ -190,6 +193,11 @@ class DoseFinder:
         self.solvent_in = re.compile(rf"\b(?:{solvent})\b", re.IGNORECASE)
         self.volume_in = re.compile(rf"{NUMBER}\s*(?:{phrase_regex(r.units['ml'])})\b", re.IGNORECASE)
         self.in_before = re.compile(r"\bin\s+(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+        # "each ml contains 10ug", "every 1ml syringe pull would be 10ug": what a share of a solution holds
+        self.share_before = re.compile(
+            rf"\b(?:each|every|per)\s+(?:{NUMBER}\s*)?(?:{phrase_regex(r.units['ml'])}|drops?|droppers?(?:ful)?|squirts?)\b"
+            r"[^.;,!?]{0,25}?\b(?:contains?|has|have|holds?|is|are|be|=|equals?|gives?)\s+"
+            r"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$", re.IGNORECASE)
         tab_words = phrase_regex(w for w in r.units["tab"] if " " not in w)
         self.strength_after = re.compile(
             rf"\s*(?:(?!(?:of|from|per|a|an|the|in|and|or|to|each|every|with)\b)[\w'-]+\s+){{0,3}}(?:{tab_words})\b",
@@ -198,8 +206,11 @@ class DoseFinder:
         self.part_of_before = re.compile(
             rf"(?:\b(?:{fraction})s?|\b(?:piece|part|bit|portion|fraction|slice|cut)s?|\d+\s*/\s*\d+(?:st|nd|rd|th)?)"
             rf"\s+(?:of\s+)?(?:(?:{DETERMINER}|this|that|these|those)\s+)?$", re.IGNORECASE)
+        # "3 tabs of 120ug", "the blotters are about 100ug", "blotters they are supposed to be around 150ug"
         self.tabs_of_before = re.compile(
-            rf"\b(?:{tab_words})\s+(?:of|at|are|is|were|was)\s+(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+            rf"\b(?:{tab_words})\s+(?:(?:they|that|which|i\s+have|i\s+got)\s+)?(?:of|at|are|is|were|was)\s+"
+            rf"(?:(?:supposed(?:ly)?|meant|said|claimed|labell?ed)\s+(?:to\s+be\s+|as\s+)?)?"
+            rf"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$", re.IGNORECASE)
         self.each_after = re.compile(
             rf"\s*(?:each(?!\s+(?:{TIME_WORDS}|day|morning|night|evening|time|dose|dosing)\b)"
             rf"|per\s+(?:{tab_words}|square|pellet|micropellet|gel))\b", re.IGNORECASE)
@@ -486,8 +497,10 @@ class DoseFinder:
             # "these are 120ug each", and "125ug blotters" unless someone took it
             if c.part_of_before.search(text, near_before, start) or c.each_after.match(text, end, after_end):
                 return True
-            if c.tabs_of_before.search(text, near_before, start):
+            if c.tabs_of_before.search(text, max(sentence_start, start - 50), start):
                 return True
+            if c.share_before.search(text, max(sentence_start, start - 50), start):
+                return True  # "each ml contains 10ug": a concentration
             if c.strength_after.match(text, end, after_end) and (
                     verb != "dose" or c.strength_before.search(text, near_before, start)):
                 return True
@@ -529,6 +542,8 @@ class DoseFinder:
             return None
         if kind is not None:
             return self._bare(mentions, start, end, low, high, kind, substance)
+        if substance is None and _OF_MATERIAL.match(folded if self.on_folded else text, end):
+            substance = "psilocybin"  # ".5 mg of chocolate": a mushroom chocolate, whatever medicine was named before
         if substance is None and unit in ("mg", "ml"):
             previous = _previous_mention(mentions, start, max(0, start - self.rules.previous_chars))
             if previous == SUPPLEMENT or (previous == "other" and (

@@ -120,7 +120,9 @@ class EffectFinder:
         between_after = (rf"(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?!and\b|or\b)[\w'’-]+(?:\s+(?!and\b|or\b)[\w'’-]+)?)?"
                          rf"(?:\s+(?:in|of|from)\s+(?:my|the|his|her|their|our)\s+[\w'’-]+)?"
                          rf"(?:\s+{aux}){{0,{lexicon.reversal_window_words}}}\s*[\s-]")
-        self.reversal_after = re.compile(rf"{between_after}(?:{alternation(lexicon.reversal_after)})\b", flags)
+        # "my irritability had gone way up" is no relief: a reversing word followed by "up" is a rise
+        self.reversal_after = re.compile(
+            rf"{between_after}(?:{alternation(lexicon.reversal_after)})\b(?!\s+(?:way\s+|right\s+)?up\b)", flags)
         self.loss_after = re.compile(rf"{between_after}(?:{alternation(lexicon.loss_after)})\b", flags)
         self.worsening_before = re.compile(rf"\b(?:{alternation(lexicon.worsening_before)})(?:\s+{gap}\b)*\s*$", flags)
         self.worsening_after = re.compile(rf"{between_after}(?:{alternation(lexicon.worsening_after)})\b", flags)

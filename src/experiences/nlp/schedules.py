@@ -37,6 +37,8 @@ from .text import phrase_regex, sentence_span
 _SOFT = object()  # a verdict of soft words only (see ScheduleFinder._verdict)
 _AMOUNT_GAP = 20  # characters between an amount and the schedule phrase it is given with
 _ALTERNATIVES = re.compile(r"\s+or\s+")
+# Counted kinds that read as a dosing regimen even with no cue around them ("spaced it out every other day").
+_LENIENT_KINDS = ("every_n_days",)
 _RANGE_OF_DAYS = re.compile(r"-|–|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b", re.IGNORECASE)
 
 
@@ -110,7 +112,8 @@ class ScheduleFinder:
                         continue
                 if context != "none":
                     starts = doc_text.starts  # the same for the text in lower case
-                    if not self._dosing_context(context, text, starts, start, match.end()):
+                    if not self._dosing_context(context, text, starts, start, match.end(),
+                                                lenient=kind in _LENIENT_KINDS):
                         continue
                 mention = (self._counted(kind, match) if kind in rules.COUNTED_KINDS
                            else ScheduleMention(kind, start, match.end()))
@@ -218,7 +221,10 @@ class ScheduleFinder:
 
     # --- dosing context ---------------------------------------------------------------------
 
-    def _dosing_context(self, context: str, text: str, starts: list[int], start: int, end: int) -> bool:
+    def _dosing_context(self, context: str, text: str, starts: list[int], start: int, end: int,
+                        lenient: bool = False) -> bool:
+        """`lenient`: a count of days so plain a regimen ("every other day") that it counts when neither its
+        sentence nor the ones around it have any cue at all."""
         sentence_start, sentence_end = sentence_span(starts, text, start)
         if context == "clause":
             return self._clause_context(text, sentence_start, start, end, sentence_end)
@@ -247,8 +253,10 @@ class ScheduleFinder:
                 return verdict is True
         if sentence_end < len(text):
             _, next_end = sentence_span(starts, text, sentence_end)
-            return self._verdict(text, sentence_end, sentence_end, sentence_end, next_end) is True
-        return False
+            verdict = self._verdict(text, sentence_end, sentence_end, sentence_end, next_end)
+            if verdict is not None:
+                return verdict is True
+        return lenient  # no cue anywhere near: only a plain count of days speaks for itself
 
     def _clause_context(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> bool:
         """For loose words ("daily", "at night"): a word of another routine anywhere before the phrase in
