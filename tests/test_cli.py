@@ -84,3 +84,19 @@ def test_bad_failure_share_setting_is_explained(monkeypatch):
     monkeypatch.setenv("EXPERIENCES_MAX_FAILURE_SHARE", "lots")
     with pytest.raises(SystemExit, match="EXPERIENCES_MAX_FAILURE_SHARE='lots' is not a number"):
         Settings.from_env()
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path):
+    """`experiences evaluate ... | head -3`: the closed pipe ends the command quietly, with status 0."""
+    import subprocess
+    import sys
+    gold, posts = tmp_path / "gold.jsonl", tmp_path / "in.jsonl"
+    gold.write_text(json.dumps({"id": "x", "doses": [], "schedules": [], "effects": []}) + "\n")
+    posts.write_text(json.dumps({"id": "x", "text": "0.1g"}) + "\n")
+    code = ("import os, sys\n"
+            "read, write = os.pipe(); os.close(read); os.dup2(write, 1)\n"  # stdout: a pipe nobody reads
+            "from experiences.cli import main\n"
+            f"sys.exit(main(['evaluate', '--by-effect', {str(gold)!r}, {str(posts)!r}]))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

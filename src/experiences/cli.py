@@ -22,10 +22,20 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.handler(args) or 0
+        code = args.handler(args) or 0
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away ("experiences query ... | head"): not an error of ours. Point stdout at
+        # devnull so that Python's own flush at exit does not complain a second time.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # no real file behind stdout (a test's capture): nothing to flush
+            pass
+        return 0
     except UserError as error:
         print(f"experiences {args.command}: {error}", file=sys.stderr)
         return error.code
