@@ -247,3 +247,18 @@ def test_more_anxiety_is_an_effect_only_near_dosing(nlp, text, expected):
 ])
 def test_months_findings_and_clefts(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negation reaches every item of a list ...
+    ("I didn't experience any anxiety, jitters, headaches or nausea.",
+     [("jitteriness", "negated"), ("headache", "negated"), ("nausea_gi", "negated")]),
+    ("I don't get headaches or nausea or dizziness or insomnia anymore",
+     [("headache", "negated"), ("nausea_gi", "negated"), ("dizziness", "negated"), ("insomnia", "negated")]),
+    ("I had no energy or creativity, and my libido disappeared", [("fatigue", "present"), ("creativity", "negated")]),
+    # ... but not past an effect of another kind joined by "and"
+    ("no headaches and great mood", [("headache", "negated"), ("mood_improvement", "present")]),
+    ("no anxiety, no jitters, felt great", [("jitteriness", "negated"), ("mood_improvement", "present")]),
+])
+def test_negation_over_a_list_of_effects(nlp, text, expected):
+    assert found(nlp, text) == expected

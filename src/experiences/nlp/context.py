@@ -8,7 +8,9 @@ Within that clause, in this order:
   the mention is dropped; so is a state before dosing ("used to", "before microdosing", "always been",
   reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee"); so is
   a side effect named as a lasting state ("anxious as usual", "depressed for a good while");
-- negation triggers ("no", "didn't", "without") reach at most window_words words forward; post-negation
+- negation triggers ("no", "didn't", "without") reach at most window_words words forward, and on along a
+  list of effects of the same kind ("no headaches, nausea or dizziness"), but not past an effect of another
+  kind joined by "and" ("no headaches and great mood"); post-negation
   triggers ("headaches: none", "... was not an issue") reach back from just after the effect;
 - hypothetical triggers ("if", "worried about", "some people", "hoping", "may cause") reach over the clause
   before the effect; so do questions: a clause that ends its sentence with "?" (unless it keeps the order
@@ -62,6 +64,8 @@ REASON_CHARS = 80  # how far back a reason trigger is looked for ("to help with 
 _LIST_ITEM = r"[\w'’-]+\s*(?:,|/|&|\band\b|\bor\b)\s*"
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S")  # a list item line opens so
 HAS_LIST = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S|:[ \t*_]*\n", re.MULTILINE)
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:and|or|nor)\s+)?|/|&|(?:and|or|nor)\s+)\s*(?:(?:any|no)\s+)?")
+_DISJUNCTION = re.compile(r"\s*(?:,\s*)?(?:or|nor|/)\s*(?:(?:any|no)\s+)?")  # "no energy or creativity"
 _LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example)\b")
 # "What I noticed was a mood lift": a pseudo-cleft opens a statement, not a question
 WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
@@ -124,6 +128,8 @@ class Context:
         impersonal = None  # whether the post is about people in general: computed when first needed
         doses = [(d.start, d.end) for d in get(doc, "doses") or ()]
         doc_text = shared(doc)
+        previous = None  # the mention before, with its status
+        last_end: dict[str, int] = {}  # the end of the last mention of each kind
         for mention in effects:  # in text order
             # Only the text around the effect is read (sentences and clauses longer than REACH_CHARS are cut),
             # so a long post costs no more than a short one.
@@ -134,8 +140,19 @@ class Context:
             strong_breaks = breaks.strong(self.termination_words)
             after = self.termination.search(text, mention.end, min(sentence_end, mention.end + AFTER_CHARS))
             clause_end = after.start() if after else sentence_end
+            # a negation does not reach past an effect of another kind ("no headaches and great mood"), unless
+            # the two are one list ("I had no energy or creativity")
+            barrier = max((end for kind, end in last_end.items() if kind != mention.kind), default=-1)
+            if barrier >= 0 and _DISJUNCTION.fullmatch(text, barrier, mention.start):
+                barrier = -1
+            last_end[mention.kind] = mention.end
             status = self._status(text, sentence_start, sentence_end, clause_end, mention, spans, benefit_spans,
-                                  breaks, strong_breaks)
+                                  breaks, strong_breaks, barrier)
+            if (status == "present" and mention.status == "present" and previous is not None
+                    and previous[1] == "negated" and previous[0].kind == mention.kind
+                    and _COORDINATION.fullmatch(text, previous[0].end, mention.start)):
+                status = "negated"  # "no headaches, nausea or dizziness": the negation reaches the whole list
+            previous = (mention, status)
             if (status == "present" and mention.effect in self.rules.attribution_effects
                     and not self._attributed(text, mention, doses)):
                 status = None  # "I am a stressed out mother": a state of life, not an effect of dosing
@@ -160,7 +177,7 @@ class Context:
 
     def _status(self, text: str, sentence_start: int, sentence_end: int, clause_end: int, mention: EffectMention,
                 spans: list[tuple[int, int]], benefit_spans: list[tuple[int, int]], breaks: "_Breaks",
-                strong_breaks: "_Breaks") -> str | None:
+                strong_breaks: "_Breaks", barrier: int = -1) -> str | None:
         clause_start = breaks.last_end(sentence_start, mention.start)
         before = text[clause_start:mention.start]
         after = text[mention.end:clause_end]
@@ -179,7 +196,7 @@ class Context:
                 and self.post_history.match(text, mention.end, min(sentence_end, mention.end + AFTER_CHARS))):
             return None
         status = mention.status
-        if status == "present" and (self._negated(text, clause_start, mention, benefit_spans)
+        if status == "present" and (self._negated(text, max(clause_start, barrier), mention, benefit_spans)
                                     or self.post_negation.match(after)):
             status = "negated"
         if (self._hypothetical_before(text, clause_start, mention, spans) or self.post_hypothetical.match(after)
