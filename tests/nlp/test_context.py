@@ -217,6 +217,7 @@ def test_being_confused_about_something_is_no_brain_fog(nlp):
     ("I felt more focused, like really sharp", [("focus_improvement", "present"), ("focus_improvement", "present")]),
     # what someone is after is hypothetical
     ("All in all, I'm looking to gain a little more energy", [("energy_increase", "hypothetical")]),
+    ("I thought I'd get headaches, but I didn't.", [("headache", "hypothetical")]),
 ])
 def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
     assert found(nlp, text) == expected
