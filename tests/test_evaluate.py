@@ -101,3 +101,10 @@ def test_by_effect_scores_each_effect_id(tmp_path, capsys):
     assert main(["evaluate", "--by-effect", str(tmp_path / "gold.jsonl"), str(tmp_path / "in.jsonl")]) == 0
     out = capsys.readouterr().out
     assert "effect (present)" in out and "anxiety_reduction" in out.split("effect (present)")[1]
+
+
+def test_substances_named_in_words_are_scored_too():
+    gold = {"a": {**GOLD["a"], "substances": ["psilocybin", "lsd"]}}
+    predicted = {"a": {**output(), "substances": ["psilocybin", "other"]}}
+    s = score(predicted, gold).scores["substances"]
+    assert (s.true_positives, s.false_positives, s.false_negatives) == (1, 1, 1)

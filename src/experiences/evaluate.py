@@ -1,7 +1,7 @@
 """Score the extractor against hand labels, at report level.
 
-Doses match on (unit, low, high); schedules on id; effects on id with status present. Also the
-share of gold negated or hypothetical effects that the extractor calls present.
+Doses match on (unit, low, high); schedules on id; effects on id with status present; substances
+on id. Also the share of gold negated or hypothetical effects that the extractor calls present.
 
 Each figure comes with a 95% bootstrap interval over reports (the reports are resampled with
 replacement, with a fixed seed), because a hundred labelled posts give F1 only to a few points: the
@@ -47,24 +47,7 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-FIELDS = ("doses", "schedules", "effects")
-
-
-@dataclass
-class Evaluation:
-    reports: int
-    doses: Score
-    schedules: Score
-    effects: Score
-    not_present: int  # gold negated/hypothetical effects (not also present)
-    called_present: int  # ... of which the extractor called present
-    # per report: tp, fp, fn of each field in FIELDS order, then not_present, called_present
-    counts: list[tuple[int, ...]] = field(default_factory=list, repr=False)
-    by_effect: dict[str, Score] = field(default_factory=dict, repr=False)  # effects (present) per id
-
-    @property
-    def called_present_share(self) -> float:
-        return self.called_present / self.not_present if self.not_present else 0.0
+FIELDS = ("doses", "schedules", "effects", "substances")
 
 
 def dose_keys(doses: Iterable[dict]) -> set:
@@ -75,35 +58,72 @@ def present_effects(effects: Iterable[dict]) -> set:
     return {e["effect"] for e in effects if e["status"] == "present"}
 
 
+# What is compared, per field: a record's set of keys.
+KEYS = {
+    "doses": lambda record: dose_keys(record["doses"]),
+    "schedules": lambda record: {s["schedule"] for s in record["schedules"]},
+    "effects": lambda record: present_effects(record["effects"]),
+    "substances": lambda record: set(record.get("substances", ())),
+}
+
+
+@dataclass
+class Evaluation:
+    reports: int
+    scores: dict[str, Score]  # per field of FIELDS
+    not_present: int  # gold negated/hypothetical effects (not also present)
+    called_present: int  # ... of which the extractor called present
+    # per report: tp, fp, fn of each field in FIELDS order, then not_present, called_present
+    counts: list[tuple[int, ...]] = field(default_factory=list, repr=False)
+    by_effect: dict[str, Score] = field(default_factory=dict, repr=False)  # effects (present) per id
+
+    @property
+    def doses(self) -> Score:
+        return self.scores["doses"]
+
+    @property
+    def schedules(self) -> Score:
+        return self.scores["schedules"]
+
+    @property
+    def effects(self) -> Score:
+        return self.scores["effects"]
+
+    @property
+    def called_present_share(self) -> float:
+        return self.called_present / self.not_present if self.not_present else 0.0
+
+
 def score(predicted: dict[str, dict], gold: dict[str, dict]) -> Evaluation:
-    doses, schedules, effects = Score(), Score(), Score()
+    scores = {name: Score() for name in FIELDS}
     not_present = called_present = 0
     counts = []
     by_effect: dict[str, Score] = {}
     for report_id, labels in gold.items():
         output = predicted[report_id]
-        report = Score(), Score(), Score()
-        report[0].add(dose_keys(output["doses"]), dose_keys(labels["doses"]))
-        report[1].add({s["schedule"] for s in output["schedules"]}, {s["schedule"] for s in labels["schedules"]})
-        found, wanted = present_effects(output["effects"]), present_effects(labels["effects"])
-        report[2].add(found, wanted)
-        others = {e["effect"] for e in labels["effects"] if e["status"] != "present"} - wanted
-        for effect in found | wanted:
-            by_effect.setdefault(effect, Score()).add(found & {effect}, wanted & {effect})
-        for total, one in zip((doses, schedules, effects), report):
+        row = []
+        for name in FIELDS:
+            one = Score()
+            one.add(KEYS[name](output), KEYS[name](labels))
+            total = scores[name]
             total.true_positives += one.true_positives
             total.false_positives += one.false_positives
             total.false_negatives += one.false_negatives
+            row += [one.true_positives, one.false_positives, one.false_negatives]
+        found, wanted = KEYS["effects"](output), KEYS["effects"](labels)
+        for effect in found | wanted:
+            by_effect.setdefault(effect, Score()).add(found & {effect}, wanted & {effect})
+        others = {e["effect"] for e in labels["effects"] if e["status"] != "present"} - wanted
         not_present += len(others)
         called_present += len(others & found)
-        counts.append((*(n for one in report for n in (one.true_positives, one.false_positives, one.false_negatives)),
-                       len(others), len(others & found)))
-    return Evaluation(len(gold), doses, schedules, effects, not_present, called_present, counts, by_effect)
+        counts.append((*row, len(others), len(others & found)))
+    return Evaluation(len(gold), scores, not_present, called_present, counts, by_effect)
 
 
 def intervals(evaluation: Evaluation, resamples: int = 2000, seed: int = 0) -> dict[str, tuple[float, float]]:
     """95% percentile bootstrap intervals over reports: F1 of each field, and the called-present share."""
-    counts = np.array(evaluation.counts, dtype=np.int64).reshape(-1, 11)
+    width = 3 * len(FIELDS) + 2
+    counts = np.array(evaluation.counts, dtype=np.int64).reshape(-1, width)
     if not len(counts) or resamples <= 0:
         return {}
     picks = np.random.default_rng(seed).integers(0, len(counts), size=(resamples, len(counts)))
@@ -115,7 +135,7 @@ def intervals(evaluation: Evaluation, resamples: int = 2000, seed: int = 0) -> d
         denominator = 2 * tp + fp + fn
         f1 = np.where(denominator > 0, 2 * tp / np.maximum(denominator, 1), 1.0)
         found[name] = _percentiles(f1)
-    not_present, called = sums[:, 9], sums[:, 10]
+    not_present, called = sums[:, width - 2], sums[:, width - 1]
     found["called_present"] = _percentiles(np.where(not_present > 0, called / np.maximum(not_present, 1), 0.0))
     return found
 
@@ -147,12 +167,12 @@ def report_lines(evaluation: Evaluation, resamples: int = 2000) -> list[str]:
     lines = [f"reports: {evaluation.reports}",
              f"{'field':<10} {'precision':>9} {'recall':>7} {'F1':>6}  {'95% CI of F1':<13}  (tp/fp/fn)"]
     for name in FIELDS:
-        s = getattr(evaluation, name)
+        s = evaluation.scores[name]
         label = "effects*" if name == "effects" else name
         span = "{:.3f}-{:.3f}".format(*bounds[name]) if name in bounds else "-"
         lines.append(f"{label:<10} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}  {span:<13}  "
                      f"({s.true_positives}/{s.false_positives}/{s.false_negatives})")
-    lines.append("* effects with status present")
+    lines.append("* effects with status present; substances: those named in words (psilocybin, lsd, other)")
     share = (f"negated or hypothetical effects called present: {evaluation.called_present_share:.1%} "
              f"({evaluation.called_present} of {evaluation.not_present}")
     if "called_present" in bounds:
