@@ -110,8 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score the extractor against hand labels",
                                    description="Print precision, recall and F1 per field at report level (doses on "
                                                "unit, low and high; schedules on id; effects on id with status "
-                                               "present; substances on id) and the share of gold negated or hypothetical effects "
-                                               "called present, each with a 95%% bootstrap interval over reports.")
+                                               "present; substances on id) and the share of gold negated or "
+                                               "hypothetical effects called present, each with a 95%% bootstrap "
+                                               "interval over reports.")
     evaluate.add_argument("gold", help="gold labels, JSON Lines (id, doses, schedules, effects), e.g. "
                                        "benchmarks/gold/dev_gold.jsonl")
     evaluate.add_argument("input", nargs="?", help="the posts the gold set labels, JSON Lines with id, title, text "
