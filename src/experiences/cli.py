@@ -111,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    description="Print precision, recall and F1 per field at report level (doses on "
                                                "unit, low and high; schedules on id; effects on id with status "
                                                "present; substances on id) and the share of gold negated or "
-                                               "hypothetical effects called present, each with a 95%% bootstrap "
+                                               "hypothetical effects called present, each with a 95% bootstrap "
                                                "interval over reports.")
     evaluate.add_argument("gold", help="gold labels, JSON Lines (id, doses, schedules, effects), e.g. "
                                        "benchmarks/gold/dev_gold.jsonl")
