@@ -215,6 +215,8 @@ def test_being_confused_about_something_is_no_brain_fog(nlp):
     ("three days in without experiencing many positive effects such as increased focus, energy",
      [("focus_improvement", "negated"), ("energy_increase", "negated")]),
     ("I felt more focused, like really sharp", [("focus_improvement", "present"), ("focus_improvement", "present")]),
+    ("but I don't see a difference in my mood being elevated or an increased focus or happiness",
+     [("focus_improvement", "negated"), ("mood_improvement", "negated")]),
     # what someone is after is hypothetical
     ("All in all, I'm looking to gain a little more energy", [("energy_increase", "hypothetical")]),
     ("I thought I'd get headaches, but I didn't.", [("headache", "hypothetical")]),

@@ -66,7 +66,7 @@ LIST_MARKER = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S")  # a list ite
 HAS_LIST = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S|:[ \t*_]*\n", re.MULTILINE)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:and|or|nor)\s+)?|/|&|(?:and|or|nor)\s+)\s*(?:(?:any|no)\s+)?")
 _DISJUNCTION = re.compile(r"\s*(?:,\s*)?(?:or|nor|/)\s*(?:(?:any|no)\s+)?")  # "no energy or creativity"
-_LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example)\b")
+_LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example|a difference in|any difference in)\b")
 # "What I noticed was a mood lift": a pseudo-cleft opens a statement, not a question
 WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
@@ -305,8 +305,9 @@ class Context:
 
     def _negated(self, text: str, clause_start: int, mention: EffectMention, spans: list[tuple[int, int]]) -> bool:
         window_start = max(clause_start, mention.start - 20 * self.rules.window_words)
-        # "without many of the effects such as more focus, energy": the negation reaches over "such as" into
-        # the list after it, so the window counts its words from the list's opening
+        # "without many of the effects such as more focus, energy", "I don't see a difference in my mood or
+        # focus": the negation reaches over "such as" or "a difference in" into what follows, so the window
+        # counts its words from there
         end = mention.start
         opening = None
         for opening in _LIST_OPENING.finditer(text, window_start, mention.start):
