@@ -62,6 +62,7 @@ TIME_WORDS = (r"(?:hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|times?|mi
 
 # The IGNORECASE regexes of the checks around an amount (only tested, or read for their spans).
 _FOLDED_CHECKS = ("stock", "stock_before", "stock_after", "per", "per_before", "equals_after", "equals_before",
+                  "ratio_before",
                   "solvent_after", "in_before", "volume_in", "strength_after", "strength_before", "part_of_before",
                   "tabs_of_before", "share_before", "each_after", "quantifier_before", "verbs", "between_before",
                   "cue_before", "label_before")
@@ -186,6 +187,9 @@ class DoseFinder:
         self.per_before = re.compile(r"\b(?:per|every|each)\s+$|(?<![\d\s])\s?/\s*$", re.IGNORECASE)
         self.equals_after = re.compile(r"\s*(?:=|equals\b|is\s+equal\s+to\b)", re.IGNORECASE)
         self.equals_before = re.compile(r"(?:=|\bequals|\bequal\s+to)\s*$", re.IGNORECASE)
+        # "1 ml = 10 ug": one unit of a thing in another, a concentration even after "take"
+        self.ratio_before = re.compile(
+            r"(?<![\d.,])1\s*[a-zµμ]{0,12}\s*(?:=|equals|is\s+equal\s+to|equal\s+to)\s*~?\s*$", re.IGNORECASE)
         solvent = phrase_regex(r.solvent_words)
         self.solvent_after = re.compile(
             rf"\s*(?:of\s+)?(?:[\w%]+\s+)?(?:{solvent})\b"
@@ -243,10 +247,6 @@ class DoseFinder:
             if dose is not None:
                 found.append(dose)
         found = _drop_counted_contents(found, text, starts)
-        if "=" in text or "equal" in folded:  # "1 ml = 10 ug": a concentration, neither side a dose (but
-            # "took 5ml = 5ug" is a dose given twice)
-            found = [d for d in found if not ((d.low == d.high == 1 and _EQUATION_AFTER.match(folded, d.end))
-                                              or _EQUATION_BEFORE.search(folded, max(0, d.start - 16), d.start))]
         if doc_text.links:  # "[5ug + workout](https://...)": the title of somebody else's post
             found = [d for d in found if not doc_text.in_link(d.start, d.end)]
         if any(d.unit == "capsule" for d in found) and self.capsule_content.search(text):
@@ -469,7 +469,7 @@ class DoseFinder:
         return low, high, unit, kind
 
     def _excluded(self, text: str, folded: str, sentence_start: int, sentence_end: int, start: int, end: int,
-                  unit: str) -> bool:
+                  low: float, high: float, unit: str) -> bool:
         """Stock, solvent volumes, concentrations, conversions and tab strengths: amounts that are not doses."""
         c = self.checks  # run on the folded text when they can (see __init__): the same answers, faster
         text = folded if self.on_folded else text
@@ -484,9 +484,11 @@ class DoseFinder:
             return True  # "down to my last 0.3g" (but "took my last 0.3g"), "0.4g left"
         if c.per.match(text, end, after_end) or c.per_before.search(text, near_before, start):
             return True  # "5ug per ml", "8g per litre", "50ug per 50ml", "3ug per 1ml": a concentration
-        if verb != "dose" and (c.equals_after.match(text, end, after_end)
-                               or c.equals_before.search(text, near_before, start)):
-            return True  # "2 ml = 15 ug": a conversion, unless someone took it ("took 3ml = 6ug")
+        ratio = ((low == high == 1 and c.equals_after.match(text, end, after_end))
+                 or c.ratio_before.search(text, max(sentence_start, start - 16), start))
+        if (verb != "dose" or ratio) and (c.equals_after.match(text, end, after_end)
+                                          or c.equals_before.search(text, near_before, start)):
+            return True  # "2 ml = 15 ug": a conversion, unless someone took it ("took 3ml = 6ug"); "1 ml = 10 ug"
         if unit in ("ml", "ug", "mg", "tab") and (c.solvent_after.match(text, end, after_end) or (
                 unit == "ml" and c.in_before.search(text, max(sentence_start, start - 12), start))):
             return True  # "60ml of distilled water", "120ug in 60ml", "put 500mcg in vodka"
@@ -529,7 +531,7 @@ class DoseFinder:
 
     def _attribute(self, text, folded, starts, start, end, low, high, unit, kind, mentions) -> DoseMention | None:
         sentence_start, sentence_end = sentence_span(starts, text, start)
-        if self._excluded(text, folded, sentence_start, sentence_end, start, end, unit):
+        if self._excluded(text, folded, sentence_start, sentence_end, start, end, low, high, unit):
             return None
         window = self.rules.window_chars
         lo, hi = max(sentence_start, start - window), min(sentence_end, end + window)
@@ -674,8 +676,6 @@ def _topic(mentions: list[SubstanceMention], position: int) -> str | None:
     return next((m.substance for m in mentions if m.substance in PSYCHEDELICS), None)
 
 
-_EQUATION_AFTER = re.compile(r"\s*(?:=|equals\b|is\s+equal\s+to\b|equal\s+to\b)\s*~?\s*\d")
-_EQUATION_BEFORE = re.compile(r"(?<![\d.,])1\s*[a-zµμ]{0,12}\s*(?:=|equals|is\s+equal\s+to|equal\s+to)\s*~?\s*$")
 
 
 def _drop_counted_contents(doses: list[DoseMention], text: str, starts: list[int]) -> list[DoseMention]:
