@@ -99,18 +99,15 @@ def score(predicted: dict[str, dict], gold: dict[str, dict]) -> Evaluation:
     not_present = called_present = 0
     counts = []
     by_effect: dict[str, Score] = {}
+    keys: dict[str, tuple[set, set]] = {}  # this report's (found, wanted) per field
     for report_id, labels in gold.items():
         output = predicted[report_id]
         row = []
         for name in FIELDS:
-            one = Score()
-            one.add(KEYS[name](output), KEYS[name](labels))
-            total = scores[name]
-            total.true_positives += one.true_positives
-            total.false_positives += one.false_positives
-            total.false_negatives += one.false_negatives
-            row += [one.true_positives, one.false_positives, one.false_negatives]
-        found, wanted = KEYS["effects"](output), KEYS["effects"](labels)
+            found, wanted = keys[name] = KEYS[name](output), KEYS[name](labels)
+            scores[name].add(found, wanted)
+            row += [len(found & wanted), len(found - wanted), len(wanted - found)]
+        found, wanted = keys["effects"]
         for effect in found | wanted:
             by_effect.setdefault(effect, Score()).add(found & {effect}, wanted & {effect})
         others = {e["effect"] for e in labels["effects"] if e["status"] != "present"} - wanted
@@ -127,7 +124,7 @@ def intervals(evaluation: Evaluation, resamples: int = 2000, seed: int = 0) -> d
     if not len(counts) or resamples <= 0:
         return {}
     picks = np.random.default_rng(seed).integers(0, len(counts), size=(resamples, len(counts)))
-    sums = counts[picks].sum(axis=1)  # resamples x 11
+    sums = counts[picks].sum(axis=1)  # resamples x width
     found = {}
     for i, name in enumerate(FIELDS):
         tp, fp, fn = sums[:, 3 * i], sums[:, 3 * i + 1], sums[:, 3 * i + 2]
