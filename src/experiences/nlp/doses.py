@@ -484,10 +484,10 @@ class DoseFinder:
             return True  # "down to my last 0.3g" (but "took my last 0.3g"), "0.4g left"
         if c.per.match(text, end, after_end) or c.per_before.search(text, near_before, start):
             return True  # "5ug per ml", "8g per litre", "50ug per 50ml", "3ug per 1ml": a concentration
-        ratio = ((low == high == 1 and c.equals_after.match(text, end, after_end))
-                 or c.ratio_before.search(text, max(sentence_start, start - 16), start))
-        if (verb != "dose" or ratio) and (c.equals_after.match(text, end, after_end)
-                                          or c.equals_before.search(text, near_before, start)):
+        equals_after = c.equals_after.match(text, end, after_end)
+        if (equals_after or c.equals_before.search(text, near_before, start)) and (
+                verb != "dose" or (low == high == 1 and equals_after)
+                or c.ratio_before.search(text, max(sentence_start, start - 16), start)):
             return True  # "2 ml = 15 ug": a conversion, unless someone took it ("took 3ml = 6ug"); "1 ml = 10 ug"
         if unit in ("ml", "ug", "mg", "tab") and (c.solvent_after.match(text, end, after_end) or (
                 unit == "ml" and c.in_before.search(text, max(sentence_start, start - 12), start))):
