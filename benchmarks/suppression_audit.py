@@ -18,7 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pandas as pd
 from scipy.optimize import linprog
@@ -51,18 +50,6 @@ def bounds(cells: pd.DataFrame, column: str, limit: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def published_cells(reports: int, months: int) -> pd.DataFrame:
-    with tempfile.TemporaryDirectory() as tmp:
-        db = synthetic.build(Path(tmp) / "w.duckdb", reports, months=months)
-        snapshot = publish.publish(db, Path(tmp) / "s.duckdb")
-        with duckdb.connect(str(db), read_only=True) as con:
-            truth = con.execute("SELECT * FROM effect_cells").df()
-        with duckdb.connect(str(snapshot), read_only=True) as con:
-            shown = con.execute("SELECT * FROM effect_cells").df()
-    keys = list(DIMENSIONS) + ["level", "measure"]
-    return truth.merge(shown, on=keys, suffixes=("_true", "")).sort_values(keys, ignore_index=True)
-
-
 def report(name: str, found: pd.DataFrame, min_count: int) -> None:
     pinned = int(((found["high"] - found["low"]) < 0.5).sum())
     narrow = int(((found["high"] - found["low"]) < min_count).sum())
@@ -77,7 +64,8 @@ def main() -> None:
     parser.add_argument("--cells", type=int, default=300, help="hidden cells to audit per table")
     args = parser.parse_args()
     started = time.monotonic()
-    cells = published_cells(args.reports, args.months)
+    with tempfile.TemporaryDirectory() as tmp:
+        cells = synthetic.published_cells(Path(tmp), args.reports, args.months)
     print(f"{args.reports} synthetic reports over {args.months} months: {len(cells):,} published cells, "
           f"{int(cells['reports'].isna().sum()):,} counts withheld", flush=True)
     groups = cells.drop_duplicates(list(DIMENSIONS))

@@ -4,11 +4,9 @@ all published counts at once is measured by benchmarks/suppression_audit.py.)"""
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import pytest
 
-from experiences import publish
 from experiences.sample import synthetic
 from experiences.suppress import ALL, DIMENSIONS, complementary, suppress
 
@@ -53,15 +51,7 @@ def test_complements_are_protected():
 def published(tmp_path_factory):
     """A synthetic warehouse (each report one substance, schedule, dose band and month at most,
     so every margin is exactly the sum of its members), its cube before suppression and after."""
-    directory = tmp_path_factory.mktemp("suppress")
-    db = synthetic.build(directory / "w.duckdb", 2500, months=3)
-    snapshot = publish.publish(db, directory / "s.duckdb")
-    with duckdb.connect(str(db), read_only=True) as con:
-        truth = con.execute("SELECT * FROM effect_cells").df()  # the views publish left in the warehouse
-    with duckdb.connect(str(snapshot), read_only=True) as con:
-        shown = con.execute("SELECT * FROM effect_cells").df()
-    keys = list(DIMENSIONS) + ["level", "measure"]
-    return truth.merge(shown, on=keys, suffixes=("_true", ""))
+    return synthetic.published_cells(tmp_path_factory.mktemp("suppress"), 2500, months=3)
 
 
 def test_the_snapshot_has_hidden_and_shown_cells(published):

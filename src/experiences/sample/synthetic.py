@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+import pandas as pd
+
 from ..warehouse import connect
 
 # (effect, kind, category, base probability in percent)
@@ -76,3 +79,22 @@ def build(db: Path, reports: int, months: int = 24) -> Path:
         con.executemany("INSERT INTO effects VALUES (?, ?, ?, ?)", EFFECTS)
         con.execute(EFFECTS_SQL)
     return db
+
+
+def published_cells(directory: Path, reports: int, months: int) -> pd.DataFrame:
+    """Build a synthetic warehouse of `reports` reports in `directory` and publish it. Returns its cube
+    (effect_cells): each cell's true counts (`reports_true`, ...) beside what the snapshot shows (NA where
+    withheld). Each synthetic report has at most one substance, schedule, dose band and month, so every
+    rolled-up count is exactly the sum of its members: the worst case for suppression, which its tests
+    and its audit (benchmarks/suppression_audit.py) need."""
+    from .. import publish  # publishing is what is being checked; the sample itself needs none of it
+    from ..suppress import DIMENSIONS
+
+    db = build(directory / "w.duckdb", reports, months=months)
+    snapshot = publish.publish(db, directory / "s.duckdb")
+    with duckdb.connect(str(db), read_only=True) as con:
+        truth = con.execute("SELECT * FROM effect_cells").df()  # the view publish leaves in the warehouse
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        shown = con.execute("SELECT * FROM effect_cells").df()
+    keys = list(DIMENSIONS) + ["level", "measure"]
+    return truth.merge(shown, on=keys, suffixes=("_true", "")).sort_values(keys, ignore_index=True)
