@@ -111,6 +111,24 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("I'm in tune with my body", "presence"),
     ("I had new patterns of thinking", "creativity"),
     ("it felt so relaxing", "anxiety_reduction"),
+    # dose felt as too strong, perception, sleep, appetite, the urge to make things
+    ("in hindsight that was far too much", "perceptual_changes"),
+    ("thirty micrograms feels a bit much", "perceptual_changes"),
+    ("I was a little to high at that dose", "perceptual_changes"),
+    ("the bodyload was stronger than before", "perceptual_changes"),
+    ("the floor was warping a little", "perceptual_changes"),
+    ("the street lights were brighter than usual", "perceptual_changes"),
+    ("time went really slowly in the afternoon", "perceptual_changes"),
+    ("my vision became blurry for an hour", "perceptual_changes"),
+    ("it felt like I was tripping on the bus", "perceptual_changes"),
+    ("I had some troubles with sleeping", "insomnia"),
+    ("there were problems with sleep after the third dose", "insomnia"),
+    ("I now have a better sleep schedule", "sleep_improvement"),
+    ("I woke up from the deepest sleep in years", "sleep_improvement"),
+    ("I was not feeling hunger until dinner", "appetite_loss"),
+    ("I could barely eat that day", "appetite_loss"),
+    ("I felt the urge to create again", "creativity"),
+    ("it felt like I had too much coffee", "jitteriness"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
     assert [e.effect for e in nlp(text)._.effects] == [effect]
@@ -120,6 +138,9 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("a lazy weekend at home", []),
     ("I woke up at 7 and went for a walk", []),
     ("sleep quality matters to me", []),
+    ("I try to keep a regular sleep schedule", []),
+    ("I drink too much coffee anyway", []),
+    ("it was too much for me to explain", []),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -174,6 +195,11 @@ def test_reductions_and_rises_flip_the_id(nlp, text, expected):
     # "much" followed by a noun is about that noun, not about no effect
     ("I didn't feel much empathy", [("sociability", "negated")]),
     ("I could not concentrate", [("brain_fog", "present")]),
+    ("I didn't feel any change", [("no_effect", "present")]),
+    ("I'm not noticing any impact", [("no_effect", "present")]),
+    # a line end (a title) ends the phrase like a full stop
+    ("Week two, not really noticing anything\n\nI took it on Monday", [("no_effect", "present")]),
+    ("Honestly nothing really changed.", [("no_effect", "present")]),
 ])
 def test_negated_wordings(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -248,6 +274,7 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("The capsule had a gentle energizing effect.", [("energy_increase", "present")]),
     ("My energy felt higher than usual.", [("energy_increase", "present")]),
     ("My sleep was restless.", [("insomnia", "present")]),
+    ("My sleep last night was poor.", [("insomnia", "present")]),
     # an adjective of worry about a plan is an attitude, not a felt state
     ("I'm nervous about taking a bigger dose.", []),
     ("A bit anxious to try it for the first time.", []),
