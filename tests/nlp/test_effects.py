@@ -128,6 +128,7 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("I was not feeling hunger until dinner", "appetite_loss"),
     ("I could barely eat that day", "appetite_loss"),
     ("I felt the urge to create again", "creativity"),
+    ("I felt so much inspiration on the walk", "creativity"),
     ("it felt like I had too much coffee", "jitteriness"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
@@ -141,6 +142,7 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("I try to keep a regular sleep schedule", []),
     ("I drink too much coffee anyway", []),
     ("it was too much for me to explain", []),
+    ("that gave me the inspiration to post here", []),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -200,6 +202,9 @@ def test_reductions_and_rises_flip_the_id(nlp, text, expected):
     # a line end (a title) ends the phrase like a full stop
     ("Week two, not really noticing anything\n\nI took it on Monday", [("no_effect", "present")]),
     ("Honestly nothing really changed.", [("no_effect", "present")]),
+    # ... but not when something felt is named right after it
+    ("I didn't feel anything, except a bit calmer", [("anxiety_reduction", "present")]),
+    ("I don't notice much apart from feeling calmer", [("anxiety_reduction", "present")]),
 ])
 def test_negated_wordings(nlp, text, expected):
     assert found(nlp, text) == expected

@@ -134,7 +134,9 @@ class EffectFinder:
         self.negation_near = re.compile(rf"\b(?:{alternation(negation)})(?:\s+[\w'’]+){{0,4}}?\s*$", flags)
         self.negated_after = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:{alternation(lexicon.negated_after)})\b", flags)
         self.coordination = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|,\s*and\b)\s*")
-        self.negated_end = re.compile(rf"[^\S\n]*(?:$|\n|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
+        # "didn't feel anything, except a bit calmer" reports a felt effect: no "no effect" there
+        self.negated_end = re.compile(r"(?![^\S\n]*[,;:(-]?\s*(?:except|besides|apart from|aside from|other than|save for)\b)"
+                                      rf"[^\S\n]*(?:$|\n|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
         self.clause_break = re.compile(r"\b(?:but|however|though|although|except)\b", flags)
         # "glad it works for you", "nervous I was ripped off": an attitude to a proposition, not a felt state
         self.complement = (re.compile(rf"\s+(?:that\s+)?(?:{alternation(lexicon.complement_after)})(?![\w'’])"
