@@ -129,6 +129,8 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("I could barely eat that day", "appetite_loss"),
     ("I felt the urge to create again", "creativity"),
     ("I felt so much inspiration on the walk", "creativity"),
+    ("after a month I was back to where I started", "no_effect"),
+    ("the aura looked like an ocular migraine", "perceptual_changes"),
     ("it felt like I had too much coffee", "jitteriness"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
@@ -143,6 +145,7 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("I drink too much coffee anyway", []),
     ("it was too much for me to explain", []),
     ("that gave me the inspiration to post here", []),
+    ("Is there a trick for creativity?", []),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -314,6 +317,7 @@ def test_synonym_families(nlp, text, expected):
     ("My anxiety has gone up since the second dose.", [("anxiety_increase", "present")]),
     ("My depression had gone way up that month.", [("mood_worsening", "present")]),
     ("My low self esteem has improved.", [("presence", "present")]),
+    ("On dose days the creativity is there again.", [("creativity", "present")]),
     # a practice or a low level is no effect
     ("My self esteem is very low lately.", []),
     ("I keep up with gratitude and mindfulness daily.", []),
