@@ -305,6 +305,12 @@ def test_synonym_families(nlp, text, expected):
     ("She had difficulties concentrating at her desk.", [("brain_fog", "present")]),
     ("I felt a tiny bit high after an hour.", [("perceptual_changes", "present")]),
     ("Fifteen was a bit too high for me.", [("perceptual_changes", "present")]),
+    ("By noon I felt like I was high.", [("perceptual_changes", "present")]),
+    ("I could feel that I was slightly off.", [("perceptual_changes", "present")]),
+    # ... but not in idioms
+    ("I feel like I'm off to a good start.", []),
+    ("I felt like I was light years ahead.", []),
+    ("I feel like I'm high on life.", []),
     # nothing felt
     ("Took it at nine and felt absolutely nothing.", [("no_effect", "present")]),
     ("I don't feel my microdose at all.", [("no_effect", "present")]),
