@@ -132,6 +132,7 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("after a month I was back to where I started", "no_effect"),
     ("the aura looked like an ocular migraine", "perceptual_changes"),
     ("the buzz I get lasts about three hours", "perceptual_changes"),
+    ("the kitchen seemed a little fuzzy", "perceptual_changes"),
     ("it felt like I had too much coffee", "jitteriness"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
