@@ -69,6 +69,9 @@ def test_longest_wording_wins(nlp):
     ("it made me sleepy", [("fatigue", "present")]),
     # ... or beside an effect just found ...
     ("I was energetic and calm", [("energy_increase", "present"), ("anxiety_reduction", "present")]),
+    ('Day two: "in the moment" and relaxed', [("presence", "present"), ("anxiety_reduction", "present")]),
+    ("I felt tired but happy", [("fatigue", "present"), ("mood_improvement", "present")]),
+    ("the shop was busy but calm", []),
     # ... but not on its own
     ("happy microdosing everyone", []),
     ("try to stay calm", []),
@@ -111,6 +114,12 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("I'm in tune with my body", "presence"),
     ("I had new patterns of thinking", "creativity"),
     ("it felt so relaxing", "anxiety_reduction"),
+    ("it helped me calm my mind before bed", "anxiety_reduction"),
+    ("Sundays were the happiest days of my month", "mood_improvement"),
+    ("I noticed a mild cognitive enhancement", "focus_improvement"),
+    ("honestly I am indeed sharp today", "focus_improvement"),
+    ("a healthy energy carried me through the afternoon", "energy_increase"),
+    ("I've become more patient", "sociability"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
     assert [e.effect for e in nlp(text)._.effects] == [effect]
@@ -248,6 +257,11 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("The capsule had a gentle energizing effect.", [("energy_increase", "present")]),
     ("My energy felt higher than usual.", [("energy_increase", "present")]),
     ("My sleep was restless.", [("insomnia", "present")]),
+    # a place, time or person between a level or condition and its change
+    ("My energy at the office was higher than usual.", [("energy_increase", "present")]),
+    ("My relationship with my brother has improved.", [("sociability", "present")]),
+    ("My anxiety at night went away.", [("anxiety_reduction", "present")]),
+    ("My mood at work was terrible.", [("mood_worsening", "present")]),
     # an adjective of worry about a plan is an attitude, not a felt state
     ("I'm nervous about taking a bigger dose.", []),
     ("A bit anxious to try it for the first time.", []),

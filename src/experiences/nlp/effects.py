@@ -118,7 +118,7 @@ class EffectFinder:
         # "<condition> (and depression) (has) (almost completely) <lifted>": one more listed item, then only
         # auxiliaries and adverbs, so that "wellness, focus, and decreased anxiety" reverses nothing.
         between_after = (rf"(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?!and\b|or\b)[\w'’-]+(?:\s+(?!and\b|or\b)[\w'’-]+)?)?"
-                         rf"(?:\s+(?:in|of|from)\s+(?:my|the|his|her|their|our)\s+[\w'’-]+)?"
+                         rf"(?:\s+(?:(?:in|of|from|with|at)\s+(?:my|the|his|her|their|our)|at)\s+[\w'’-]+)?"
                          rf"(?:\s+{aux}){{0,{lexicon.reversal_window_words}}}\s*[\s-]")
         # "my irritability had gone way up" is no relief: a reversing word followed by "up" is a rise
         self.reversal_after = re.compile(
@@ -133,7 +133,7 @@ class EffectFinder:
         # "not anxious anymore", "I don't get headaches any more": the negation and the word after reverse together
         self.negation_near = re.compile(rf"\b(?:{alternation(negation)})(?:\s+[\w'’]+){{0,4}}?\s*$", flags)
         self.negated_after = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:{alternation(lexicon.negated_after)})\b", flags)
-        self.coordination = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|,\s*and\b)\s*")
+        self.coordination = re.compile(r"[\s\"”’)]*(?:,|/|&|\band\b|\bor\b|\bbut\b|,\s*(?:and|but)\b)[\s\"“‘(]*")
         self.negated_end = re.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
         self.clause_break = re.compile(r"\b(?:but|however|though|although|except)\b", flags)
         # "glad it works for you", "nervous I was ripped off": an attitude to a proposition, not a felt state
