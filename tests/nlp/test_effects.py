@@ -129,6 +129,7 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("a lazy weekend at home", []),
     ("I woke up at 7 and went for a walk", []),
     ("sleep quality matters to me", []),
+    ("the event was socially distanced", []),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
