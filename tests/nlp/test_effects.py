@@ -153,6 +153,9 @@ def test_loose_wordings_are_no_effect(nlp, text, expected):
     ("my anxiety and depression faded", [("anxiety_reduction", "present"), ("mood_improvement", "present")]),
     # a condition of two effects turns into both
     ("my social anxiety has faded", [("anxiety_reduction", "present"), ("sociability", "present")]),
+    # the after-word may itself be a wording of the other sign ("better")
+    ("my anxiety is better lately", [("anxiety_reduction", "present")]),
+    ("my social anxiety has been better since spring", [("anxiety_reduction", "present"), ("sociability", "present")]),
     # a measure below its usual level is its opposite
     ("my productivity was below usual", [("brain_fog", "present")]),
     ("it minimizes my stress", [("anxiety_reduction", "present")]),
@@ -171,6 +174,10 @@ def test_loose_wordings_are_no_effect(nlp, text, expected):
     ("my energy levels dropped", [("fatigue", "present")]),
     ("my sleep was terrible", [("insomnia", "present")]),
     ("I've been sleeping much better", [("sleep_improvement", "present")]),
+    ("there was a clear increase in my social skills", [("sociability", "present")]),
+    ("my social life has improved", [("sociability", "present")]),
+    ("I want to work on my social skills", []),
+    ("I deleted social media and my social life is quiet", []),
 ])
 def test_reductions_and_rises_flip_the_id(nlp, text, expected):
     assert found(nlp, text) == expected

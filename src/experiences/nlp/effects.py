@@ -15,7 +15,8 @@ effects.json; overlapping matches keep the longest. Then cheap checks on the few
 - not_effects are longer wordings that contain a term but name no effect ("social media");
 - a weak or feel term followed by a clause is an attitude to it, not a felt state ("glad it works for you");
 - a word after the mention ("... was gone") never reaches over a wording of the opposite sign ("felt amazing,
-  my depression was gone"), and a condition of two effects ("social anxiety") turns into both.
+  my depression was gone"), though it may be one itself ("my anxiety is better"), and a condition of two effects
+  ("social anxiety") turns into both.
 
 The span of a mention covers its reversal or negation words, so the context component sees only what
 governs the whole phrase. Status (negated / hypothetical) and reasons are the context component's job.
@@ -122,13 +123,13 @@ class EffectFinder:
                          rf"(?:\s+{aux}){{0,{lexicon.reversal_window_words}}}\s*[\s-]")
         # "my irritability had gone way up" is no relief: a reversing word followed by "up" is a rise
         self.reversal_after = re.compile(
-            rf"{between_after}(?:{alternation(lexicon.reversal_after)})\b(?!\s+(?:way\s+|right\s+)?up\b)", flags)
-        self.loss_after = re.compile(rf"{between_after}(?:{alternation(lexicon.loss_after)})\b", flags)
+            rf"{between_after}(?P<word>{alternation(lexicon.reversal_after)})\b(?!\s+(?:way\s+|right\s+)?up\b)", flags)
+        self.loss_after = re.compile(rf"{between_after}(?P<word>{alternation(lexicon.loss_after)})\b", flags)
         self.worsening_before = re.compile(rf"\b(?:{alternation(lexicon.worsening_before)})(?:\s+{gap}\b)*\s*$", flags)
-        self.worsening_after = re.compile(rf"{between_after}(?:{alternation(lexicon.worsening_after)})\b", flags)
+        self.worsening_after = re.compile(rf"{between_after}(?P<word>{alternation(lexicon.worsening_after)})\b", flags)
         self.rise_before = re.compile(rf"\b(?:{alternation(lexicon.rise_before)})(?:\s+{gap}\b)*\s*$", flags)
-        self.rise_after = re.compile(rf"{between_after}(?:{alternation(lexicon.rise_after)})\b", flags)
-        self.fall_after = re.compile(rf"{between_after}(?:{alternation(lexicon.fall_after + lexicon.loss_after)})\b",
+        self.rise_after = re.compile(rf"{between_after}(?P<word>{alternation(lexicon.rise_after)})\b", flags)
+        self.fall_after = re.compile(rf"{between_after}(?P<word>{alternation(lexicon.fall_after + lexicon.loss_after)})\b",
                                      flags)
         # "not anxious anymore", "I don't get headaches any more": the negation and the word after reverse together
         self.negation_near = re.compile(rf"\b(?:{alternation(negation)})(?:\s+[\w'’]+){{0,4}}?\s*$", flags)
@@ -266,7 +267,7 @@ class EffectFinder:
         after = _after(text, end)
         hit = post.match(after)
         if (hit is not None and not self.clause_break.search(after, 0, hit.end())
-                and (limit is None or end + hit.end() <= limit)):
+                and (limit is None or end + hit.start("word") <= limit)):
             return start, end + hit.end()
         return None
 
