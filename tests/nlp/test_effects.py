@@ -72,6 +72,10 @@ def test_longest_wording_wins(nlp):
     ('Day two: "in the moment" and relaxed', [("presence", "present"), ("anxiety_reduction", "present")]),
     ("I felt tired but happy", [("fatigue", "present"), ("mood_improvement", "present")]),
     ("the shop was busy but calm", []),
+    # ... or in a list of three or more with a word of feeling, but a list of nouns may be goals
+    ("Day three: hopeful, balanced, calm, thankful.", [("mood_improvement", "present"), ("presence", "present"),
+                                                      ("anxiety_reduction", "present"), ("presence", "present")]),
+    ("Energy, creativity and focus are what I am after.", []),
     # ... but not on its own
     ("happy microdosing everyone", []),
     ("try to stay calm", []),

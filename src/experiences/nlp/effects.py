@@ -148,9 +148,11 @@ class EffectFinder:
         last_end = -1
         matches = self._longest(doc)
         signs = [self._sign(candidates[0]) for _start, _end, candidates in matches]
+        in_list = self._lists(text, matches)
         for index, (start, end, candidates) in enumerate(matches):
-            # A weak word coordinated with an effect just found needs no cue of its own: "energetic and calm".
-            listed = last_end >= 0 and self.coordination.fullmatch(text, last_end, start) is not None
+            # A weak word coordinated with an effect just found needs no cue of its own: "energetic and calm";
+            # nor does one in a list of three or more wordings: "Happy, balanced, peaceful."
+            listed = in_list[index] or (last_end >= 0 and self.coordination.fullmatch(text, last_end, start) is not None)
             # A word after the mention ("... was gone") cannot reach over a wording of the opposite sign:
             # in "felt amazing, my depression was gone" it is the depression that is gone, not the feeling.
             limit = None
@@ -175,6 +177,21 @@ class EffectFinder:
                     conditions.add(mention.effect)
         put(doc, "effects", found)
         return doc
+
+    def _lists(self, text: str, matches: list) -> list[bool]:
+        """For each match, whether it is one of a run of three or more wordings joined by commas or "and", one of
+        them a word of feeling (an adjective: "happy, balanced, peaceful"), so that a list of nouns, often a list of
+        goals ("motivation, creativity and focus are my priorities"), is not taken for felt states."""
+        marks = [False] * len(matches)
+        run_start = 0
+        for index in range(1, len(matches) + 1):
+            if index < len(matches) and self.coordination.fullmatch(text, matches[index - 1][1], matches[index][0]):
+                continue
+            if index - run_start >= 3 and any(mode == FEEL for _start, _end, candidates in matches[run_start:index]
+                                              for mode, _effect in candidates):
+                marks[run_start:index] = [True] * (index - run_start)
+            run_start = index
+        return marks
 
     def _longest(self, doc: Doc) -> list[tuple[int, int, list[tuple[int, str | None]]]]:
         """Non-overlapping matches, longest first (then leftmost), in text order, as character spans with
