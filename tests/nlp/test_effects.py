@@ -312,6 +312,11 @@ def test_synonym_families(nlp, text, expected):
     ("My self esteem is very low lately.", []),
     ("I keep up with gratitude and mindfulness daily.", []),
     ("I felt so much gratitude on the walk.", [("presence", "present")]),
+    ("By Friday I had hope about the job search again.", [("mood_improvement", "present")]),
+    ("The second dose helped confidence at work.", [("presence", "present")]),
+    ("The first dose chased away my anxiety.", [("anxiety_reduction", "present")]),
+    # a general claim of help ("helps with") is not a rise
+    ("The brochure says it helps with drive and focus.", []),
 ])
 def test_plain_words_reliefs_and_practices(nlp, text, expected):
     assert sorted(set(found(nlp, text))) == expected
