@@ -134,6 +134,7 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("I woke up at 7 and went for a walk", []),
     ("sleep quality matters to me", []),
     ("the event was socially distanced", []),
+    ("I was able to focus my energy on the garden", []),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
