@@ -124,6 +124,7 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("honestly I am indeed sharp today", "focus_improvement"),
     ("a healthy energy carried me through the afternoon", "energy_increase"),
     ("I've become more patient", "sociability"),
+    ("such an energizing start to the day", "energy_increase"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
     assert [e.effect for e in nlp(text)._.effects] == [effect]
