@@ -125,6 +125,8 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("a healthy energy carried me through the afternoon", "energy_increase"),
     ("I've become more patient", "sociability"),
     ("such an energizing start to the day", "energy_increase"),
+    ("I stayed in control of my reactions during the meeting", "presence"),
+    ("I was able to set boundaries with my boss", "presence"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
     assert [e.effect for e in nlp(text)._.effects] == [effect]
@@ -197,6 +199,8 @@ def test_reductions_and_rises_flip_the_id(nlp, text, expected):
     # "much" followed by a noun is about that noun, not about no effect
     ("I didn't feel much empathy", [("sociability", "negated")]),
     ("I could not concentrate", [("brain_fog", "present")]),
+    # a benefit with no opposite, when lost, is negated
+    ("On the second day I was less in control of my emotions", [("presence", "negated")]),
 ])
 def test_negated_wordings(nlp, text, expected):
     assert found(nlp, text) == expected
