@@ -207,7 +207,7 @@ def test_a_link_title_speaks_of_somebody_else(nlp, text, expected):
 
 def test_being_confused_about_something_is_no_brain_fog(nlp):
     assert found(nlp, "I'm confused about the Stamets schedule") == []
-    assert found(nlp, "I felt confused and slow all day") == [("brain_fog", "present")]
+    assert found(nlp, "After the dose I felt confused and slow all day") == [("brain_fog", "present")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -230,6 +230,16 @@ def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
     ("My boss is awful and I have panic attacks at work.", []),
     ("Two hours after the dose I had a panic attack.", [("anxiety_increase", "present")]),
     ("Took 0.2g, then a panic attack.", [("anxiety_increase", "present")]),
+    # so do low mood, fatigue and fog: a word of dosing or of a dosing day near them makes them effects
+    ("Work is a grind and I am exhausted when I get home.", []),
+    ("My divorce left me sad and hopeless.", []),
+    ("I get distracted by my phone a lot.", []),
+    ("The day after dosing I felt sad.", [("mood_worsening", "present")]),
+    ("By the second week I was getting tired early.", [("fatigue", "present")]),
+    ("The day on was great, but on the following days I was grumpy.", [("mood_worsening", "present")]),
+    ("The comedown left me feeling down.", [("mood_worsening", "present")]),
+    # a list header's status comes first: "Some people notice" keeps the items hypothetical
+    ("Some people notice:\n- fatigue\n- low mood", [("fatigue", "hypothetical"), ("mood_worsening", "hypothetical")]),
     # other effects need no such word
     ("My boss is awful and I had a headache all week.", [("headache", "present")]),
 ])
@@ -258,7 +268,8 @@ def test_months_findings_and_clefts(nlp, text, expected):
      [("jitteriness", "negated"), ("headache", "negated"), ("nausea_gi", "negated")]),
     ("I don't get headaches or nausea or dizziness or insomnia anymore",
      [("headache", "negated"), ("nausea_gi", "negated"), ("dizziness", "negated"), ("insomnia", "negated")]),
-    ("I had no energy or creativity, and my libido disappeared", [("fatigue", "present"), ("creativity", "negated")]),
+    ("After the dose I had no energy or creativity, and my libido disappeared",
+     [("fatigue", "present"), ("creativity", "negated")]),
     # ... but not past an effect of another kind joined by "and"
     ("no headaches and great mood", [("headache", "negated"), ("mood_improvement", "present")]),
     ("no anxiety, no jitters, felt great", [("jitteriness", "negated"), ("mood_improvement", "present")]),

@@ -23,9 +23,10 @@ so does a long line without a colon (a paragraph before a list), and an item in 
 status. The list ends at a line that is no item (after a header with a colon, a line without a marker right
 under it is an item too, unless it speaks in the first person: "You may feel:\ncalm, focused").
 
-More anxiety is often a state of the author's life ("I am a stressed out mother", "panic attacks at work"):
-a side effect listed in attribution_effects counts only with a dose or a word of dosing ("took", "after",
-"microdosing") near it; otherwise the mention is dropped.
+More anxiety, low mood, tiredness or fog is often a state of the author's life ("I am a stressed out mother",
+"panic attacks at work", "exhausted when I get home"): a side effect listed in attribution_effects counts only
+with a dose or a word of dosing ("took", "after", "microdosing", "dose day", "the following days") near it;
+otherwise the mention is dropped. This is checked last, once lists and impersonal posts have had their say.
 
 An effect in the text of a markdown link ("[Microdosing gave me headaches](https://...)") is the title of
 somebody else's post: hypothetical.
@@ -153,9 +154,6 @@ class Context:
                     and _COORDINATION.fullmatch(text, previous[0].end, mention.start)):
                 status = "negated"  # "no headaches, nausea or dizziness": the negation reaches the whole list
             previous = (mention, status)
-            if (status == "present" and mention.effect in self.rules.attribution_effects
-                    and not self._attributed(text, mention, doses)):
-                status = None  # "I am a stressed out mother": a state of life, not an effect of dosing
             if status is not None and lists:
                 index = bisect_right(list_starts, mention.start) - 1
                 if index >= 0 and mention.end <= lists[index][1] and not self._first_person_line(text, mention):
@@ -170,6 +168,10 @@ class Context:
                     impersonal = self._impersonal(text)
                 if impersonal:
                     status = "hypothetical"  # a guide's "users report more energy", not the author's own
+            # (checked last: a list header or an impersonal post may have made the mention hypothetical)
+            if (status == "present" and mention.effect in self.rules.attribution_effects
+                    and not self._attributed(text, mention, doses)):
+                status = None  # "I am a stressed out mother": a state of life, not an effect of dosing
             if status is not None:
                 kept.append(replace(mention, status=status) if status != mention.status else mention)
         put(doc, "effects", kept)
