@@ -72,6 +72,9 @@ def test_post_negation(nlp, text, expected):
     ("I expected better focus", [("focus_improvement", "hypothetical")]),
     ("if you feel dizzy, stop", [("dizziness", "hypothetical")]),
     ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
+    ("It is likely to cause headaches", [("headache", "hypothetical")]),
+    ("I figured it wouldn't make much of a difference", [("no_effect", "hypothetical")]),
+    ("I figured it out and felt calm", [("anxiety_reduction", "present")]),
     # effects of others in general, not of a person described
     ("some people get headaches", [("headache", "hypothetical")]),
     ("people say it makes you more creative", [("creativity", "hypothetical")]),
