@@ -110,6 +110,10 @@ def test_reason_for_dosing_is_not_an_effect(nlp, text):
     ("I've always been a moody person", []),
     ("the coffee made me jittery", []),
     ("I felt sweaty from the withdrawal", []),
+    # another cause earlier in the sentence, with no dose or word of dosing after it
+    ("I switched my meds last month, and now I get headaches in the afternoon.", []),
+    ("I quit SSRIs because they left me feeling numb.", []),
+    ("I had coffee at eight, then dosed, and felt jittery.", [("jitteriness", "present")]),
     # a lasting state named after the side effect
     ("I still felt a little anxious as usual", []),
     ("I've been depressed for a good while", []),

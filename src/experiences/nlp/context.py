@@ -6,7 +6,8 @@ Within that clause, in this order:
 
 - reason for dosing ("for my anxiety", "to treat", "struggling with"), right before the effect: no effect,
   the mention is dropped; so is a state before dosing ("used to", "before microdosing", "always been",
-  reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee"); so is
+  reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee"; for a
+  side effect anywhere before it in the sentence, unless a dose or a dosing word stands between them); so is
   a side effect named as a lasting state ("anxious as usual", "depressed for a good while");
 - negation triggers ("no", "didn't", "without") reach at most window_words words forward, and on along a
   list of effects of the same kind ("no headaches, nausea or dizziness"), but not past an effect of another
@@ -110,6 +111,8 @@ class Context:
                              if r.list_first_person else None)
         self.attribution = (re.compile(rf"(?<![\w'’])(?:{alternation(r.attribution_words)})(?![\w'’])", flags)
                             if r.attribution_effects else None)
+        self.dosing = (re.compile(rf"(?<![\w'’])(?:{alternation(r.dosing_words)})(?![\w'’])", flags)
+                       if r.dosing_words else None)
         self.singular = (re.compile(rf"(?<![\w'’])(?:{alternation(r.first_person_singular)})(?![\w'’])", flags)
                          if r.first_person_singular and r.impersonal_min_words else None)
 
@@ -148,7 +151,7 @@ class Context:
                 barrier = -1
             last_end[mention.kind] = mention.end
             status = self._status(text, sentence_start, sentence_end, clause_end, mention, spans, benefit_spans,
-                                  breaks, strong_breaks, barrier)
+                                  breaks, strong_breaks, barrier, doses)
             if (status == "present" and mention.status == "present" and previous is not None
                     and previous[1] == "negated" and previous[0].kind == mention.kind
                     and _COORDINATION.fullmatch(text, previous[0].end, mention.start)):
@@ -179,7 +182,7 @@ class Context:
 
     def _status(self, text: str, sentence_start: int, sentence_end: int, clause_end: int, mention: EffectMention,
                 spans: list[tuple[int, int]], benefit_spans: list[tuple[int, int]], breaks: "_Breaks",
-                strong_breaks: "_Breaks", barrier: int = -1) -> str | None:
+                strong_breaks: "_Breaks", barrier: int = -1, doses: list[tuple[int, int]] = ()) -> str | None:
         clause_start = breaks.last_end(sentence_start, mention.start)
         before = text[clause_start:mention.start]
         after = text[mention.end:clause_end]
@@ -187,6 +190,14 @@ class Context:
         if (self.reason.search(text, max(sentence_start, mention.start - REASON_CHARS), mention.start)
                 or self.other_cause.search(before) or self.post_other_cause.match(after)):
             return None
+        # a side effect after another cause in its sentence ("all the meds are sedatives, and I'm drowsy") comes
+        # from that cause, unless a word of dosing stands between them ("coffee, then the dose: anxious")
+        if mention.kind == "side_effect":
+            cause = None
+            for cause in self.other_cause.finditer(text, sentence_start, mention.start):
+                pass
+            if cause is not None and not self._dosed_between(text, cause.end(), mention.start, doses):
+                return None
         # A state before dosing ("I used to zone out, could not concentrate and felt tired") reaches over
         # clause breaks, up to a termination word ("used to be anxious, but now calm") or HISTORY_CHARS back.
         history_start = strong_breaks.last_end(max(sentence_start, mention.start - HISTORY_CHARS), mention.start)
@@ -205,6 +216,11 @@ class Context:
                 or self._question(text, sentence_start, sentence_end, clause_start, clause_end)):
             return "hypothetical"
         return status
+
+    def _dosed_between(self, text: str, start: int, end: int, doses: list[tuple[int, int]]) -> bool:
+        """Whether a dose or a dosing word (dosing_words) stands in text[start:end]."""
+        return (any(start <= d_start and d_end <= end for d_start, d_end in doses)
+                or (self.dosing is not None and self.dosing.search(text, start, end) is not None))
 
     def _attributed(self, text: str, mention: EffectMention, doses: list[tuple[int, int]]) -> bool:
         """Whether a dose or a word of dosing is near the mention (attribution_chars before, a third after)."""
