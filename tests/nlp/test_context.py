@@ -149,6 +149,11 @@ def test_generic_you_purposes_earlier_states_and_medicines(nlp, text, expected):
     ("I feel stressed all the time with three kids.", []),
     ("Honestly I am tired most of the time.", []),
     ("After the dose I felt stressed for an hour.", [("anxiety_increase", "present")]),
+    # a side effect said to come back is the old condition returning, not an effect of dosing
+    ("A month into dosing, the dark thoughts came back.", []),
+    ("After the dose wore off I was feeling low again.", []),
+    ("Once again I felt a little nauseous after the dose.", [("nausea_gi", "present")]),
+    ("After the dose I felt grumpy. Again, nothing else.", [("mood_worsening", "present")]),
 ])
 def test_a_constant_state_is_the_baseline(nlp, text, expected):
     assert found(nlp, text) == expected
