@@ -76,6 +76,8 @@ def test_longest_wording_wins(nlp):
     ("I deleted social media", []),
     ("be mindful of the dose", []),
     ("my nervous system", []),
+    ("After the dose I got distracted while cooking dinner.", []),
+    ("After the dose I felt distracted all morning.", [("brain_fog", "present")]),
     ("I'm happy to answer questions", []),
     ("jump to content", []),
 ])
