@@ -252,6 +252,7 @@ def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
     ("By the second week I was getting tired early.", [("fatigue", "present")]),
     ("The day on was great, but on the following days I was grumpy.", [("mood_worsening", "present")]),
     ("The comedown left me feeling down.", [("mood_worsening", "present")]),
+    ("By the end of the day I felt unmotivated and moody.", [("fatigue", "present"), ("mood_worsening", "present")]),
     # a list header's status comes first: "Some people notice" keeps the items hypothetical
     ("Some people notice:\n- fatigue\n- low mood", [("fatigue", "hypothetical"), ("mood_worsening", "hypothetical")]),
     # other effects need no such word

@@ -77,6 +77,8 @@ def test_longest_wording_wins(nlp):
     ("be mindful of the dose", []),
     ("my nervous system", []),
     ("After the dose I got distracted while cooking dinner.", []),
+    ("After the dose we watched a film and it was tense.", []),
+    ("After the dose I was tense and restless.", [("anxiety_increase", "present"), ("jitteriness", "present")]),
     ("After the dose I felt distracted all morning.", [("brain_fog", "present")]),
     ("I'm happy to answer questions", []),
     ("jump to content", []),
