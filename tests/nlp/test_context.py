@@ -288,6 +288,11 @@ def test_months_findings_and_clefts(nlp, text, expected):
     # ... but not past an effect of another kind joined by "and"
     ("no headaches and great mood", [("headache", "negated"), ("mood_improvement", "present")]),
     ("no anxiety, no jitters, felt great", [("jitteriness", "negated"), ("mood_improvement", "present")]),
+    # a wording with its own negation in a list of such carries its own: the one before does not reach it
+    ("After the dose I had no energy, no motivation.", [("fatigue", "present"), ("fatigue", "present")]),
+    ("After the dose I couldn't eat, couldn't sleep, couldn't think.", [("insomnia", "present"),
+                                                                        ("brain_fog", "present")]),
+    ("I didn't have any trouble concentrating after the dose.", [("brain_fog", "negated")]),
 ])
 def test_negation_over_a_list_of_effects(nlp, text, expected):
     assert found(nlp, text) == expected

@@ -71,6 +71,7 @@ _DISJUNCTION = re.compile(r"\s*(?:,\s*)?(?:or|nor|/)\s*(?:(?:any|no)\s+)?")  # "
 _LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example|a difference in|any difference in)\b")
 # "What I noticed was a mood lift": a pseudo-cleft opens a statement, not a question
 WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
+_SEPARATOR = re.compile(r"[,;/&]|\b(?:and|or|nor)\b")
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
@@ -337,6 +338,10 @@ class Context:
             window_start = words[-self.rules.window_words].start()
         triggers = [t for t in self.negation.finditer(text, window_start, mention.start)
                     if not any(s <= t.start() < e for s, e in spans)]
+        if triggers and self.negation.match(text, mention.start):
+            # a wording with its own negation in a list of such ("no energy, no motivation", "couldn't eat,
+            # couldn't sleep"): each item carries its own, an earlier one does not reach over the separator
+            triggers = [t for t in triggers if _SEPARATOR.search(text, t.end(), mention.start) is None]
         return self._unmasked(triggers, text, clause_start, mention)
 
     def _hypothetical_before(self, text: str, clause_start: int, mention: EffectMention,
