@@ -73,6 +73,7 @@ def test_post_negation(nlp, text, expected):
     ("if you feel dizzy, stop", [("dizziness", "hypothetical")]),
     ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
     ("It is likely to cause headaches", [("headache", "hypothetical")]),
+    ("I'll try and be more social tomorrow", [("sociability", "hypothetical")]),
     ("I figured it wouldn't make much of a difference", [("no_effect", "hypothetical")]),
     ("I figured it out and felt calm", [("anxiety_reduction", "present")]),
     # effects of others in general, not of a person described
