@@ -155,6 +155,7 @@ def test_generic_you_purposes_earlier_states_and_medicines(nlp, text, expected):
     # a side effect said to come back is the old condition returning, not an effect of dosing
     ("A month into dosing, the dark thoughts came back.", []),
     ("Even on dose days the brain fog is always present.", []),
+    ("Since dosing I sometimes feel stressed, but just like anyone else.", []),
     ("After dosing the brain fog is always worse in the afternoon.", [("brain_fog", "present")]),
     ("After the dose wore off I was feeling low again.", []),
     ("Once again I felt a little nauseous after the dose.", [("nausea_gi", "present")]),
