@@ -39,6 +39,13 @@ def test_opposites_pair_side_effects_with_benefits():
     # inflections and everyday wordings
     ("my stomach felt queasy", "nausea_gi"),
     ("After the dose I was so sleepy by noon", "fatigue"),
+    ("After the dose I was feeling slow all afternoon.", "fatigue"),
+    ("After the dose I just wanted to rest.", "fatigue"),
+    ("After the dose I feel spaced all day.", "brain_fog"),
+    ("After the dose I struggle to concentrate.", "brain_fog"),
+    ("On my dose day I'm a bit dead mentally.", "brain_fog"),
+    ("Since microdosing I have depressive episodes.", "mood_worsening"),
+    ("At this dose there is almost a numbing effect.", "emotional_numbness"),
     ("I got a little lightheaded", "dizziness"),
     ("my heart was racing", "cardiovascular"),
     ("I was clenching my jaw", "muscle_tension"),
