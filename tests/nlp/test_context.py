@@ -257,6 +257,9 @@ def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
     ("The day on was great, but on the following days I was grumpy.", [("mood_worsening", "present")]),
     ("The comedown left me feeling down.", [("mood_worsening", "present")]),
     ("By the end of the day I felt unmotivated and moody.", [("fatigue", "present"), ("mood_worsening", "present")]),
+    # a sudden or gradual onset is a change, an effect rather than a state
+    ("I was watching TV and gradually got more and more paranoid.", [("anxiety_increase", "present")]),
+    ("The nausea passed and all of a sudden I was nervous.", [("nausea_gi", "present"), ("anxiety_increase", "present")]),
     # a list header's status comes first: "Some people notice" keeps the items hypothetical
     ("Some people notice:\n- fatigue\n- low mood", [("fatigue", "hypothetical"), ("mood_worsening", "hypothetical")]),
     # other effects need no such word
