@@ -45,6 +45,11 @@ def test_negation_scope(nlp, text, expected):
     ("I haven't felt this calm in years", [("anxiety_reduction", "present")]),
     ("I've felt nothing but positive effects", []),
     ("it felt as if I was more focused", [("focus_improvement", "present")]),
+    # "managed to get", "able to get" tell what happened; "nothing major" says the effect was mild
+    ("I managed to get a good sleep schedule.", [("sleep_improvement", "present")]),
+    ("I was able to get more focused at work.", [("focus_improvement", "present")]),
+    ("I was not able to focus.", [("focus_improvement", "negated")]),
+    ("Nothing major just my thoughts felt more organized.", [("focus_improvement", "present")]),
 ])
 def test_pseudo_triggers_are_not_triggers(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -74,6 +79,8 @@ def test_post_negation(nlp, text, expected):
     ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
     ("It is likely to cause headaches", [("headache", "hypothetical")]),
     ("I'll try and be more social tomorrow", [("sociability", "hypothetical")]),
+    # a sentence ends at a full stop before markdown emphasis ("...works.** I've had")
+    ("**I wonder whether it works.** I've had the energy to hit the gym.", [("energy_increase", "present")]),
     ("I figured it wouldn't make much of a difference", [("no_effect", "hypothetical")]),
     ("I figured it out and felt calm", [("anxiety_reduction", "present")]),
     # effects of others in general, not of a person described

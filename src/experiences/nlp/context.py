@@ -58,7 +58,7 @@ WORD = re.compile(r"[\w'’]+")
 # ellipsis ("I was outgoing... and happy") goes on with the sentence; it only breaks a clause.
 # (`[.!?]+["')\]]*(?=\s|$)|\n+` with its first character taken out of the alternation, so that the regex
 # engine skips ahead to the next [.!?\n]: at each position the same alternatives are tried in the same order.)
-SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s|$)|(?<=\n)\n*)")
+SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]*_]*(?=\s|$)|(?<=\n)\n*)")
 HISTORY_CHARS = 150  # how far back a history trigger reaches ("used to ...")
 REACH_CHARS = 250  # how far a sentence is read on either side of an effect
 AFTER_CHARS = 120  # how far a clause is read after an effect
