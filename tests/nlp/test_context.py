@@ -50,6 +50,7 @@ def test_negation_scope(nlp, text, expected):
     ("I was able to get more focused at work.", [("focus_improvement", "present")]),
     ("I was not able to focus.", [("focus_improvement", "negated")]),
     ("Nothing major just my thoughts felt more organized.", [("focus_improvement", "present")]),
+    ("At this dose, believe it or not a feel good elation.", [("mood_improvement", "present"), ("mood_improvement", "present")]),
 ])
 def test_pseudo_triggers_are_not_triggers(nlp, text, expected):
     assert found(nlp, text) == expected
