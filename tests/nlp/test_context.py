@@ -117,6 +117,8 @@ def test_reason_for_dosing_is_not_an_effect(nlp, text):
     ("I used to be anxious all the time, but now I feel calm", [("anxiety_reduction", "present")]),
     ("Before microdosing I was always tired", []),
     ("I've always been a moody person", []),
+    # ... but "it used to make me ..." is an effect of dosing in the past
+    ("I take .1g but it used to make me feel more focused.", [("focus_improvement", "present")]),
     ("My doctor said I have high blood pressure and a racing heart.", []),
     ("After the dose I had a racing heart, and my doctor said it was nothing.", [("cardiovascular", "present")]),
     ("the coffee made me jittery", []),

@@ -204,7 +204,10 @@ class Context:
         history_start = strong_breaks.last_end(max(sentence_start, mention.start - HISTORY_CHARS), mention.start)
         history = self.history.search(text, history_start, mention.end)  # "always felt" may reach into "felt sad"
         if history is not None and history.start() < mention.start:
-            return None
+            # "it used to make me feel focused" is an effect of dosing in the past, not a state before it
+            pseudo = [(m.start(), m.end()) for m in self.pseudo.finditer(text, history_start, mention.start)]
+            if not any(s <= history.start() < e for s, e in pseudo):
+                return None
         # (read past the clause end: "for a good while" ends in a termination word)
         if (mention.kind == "side_effect" and self.post_history is not None
                 and self.post_history.match(text, mention.end, min(sentence_end, mention.end + AFTER_CHARS))):
