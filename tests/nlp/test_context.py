@@ -127,6 +127,9 @@ def test_reason_for_dosing_is_not_an_effect(nlp, text):
     ("I switched my meds last month, and now I get headaches in the afternoon.", []),
     ("I quit SSRIs because they left me feeling numb.", []),
     ("I had coffee at eight, then dosed, and felt jittery.", [("jitteriness", "present")]),
+    # a sentence opening with a pronoun goes on about the cause named just before
+    ("SSRIs do the opposite. They kept me numb and disconnected.", []),
+    ("Coffee is fine. It was the dose that left me drowsy all day.", [("fatigue", "present")]),
     # a lasting state named after the side effect
     ("I still felt a little anxious as usual", []),
     ("I've been depressed for a good while", []),

@@ -7,7 +7,8 @@ Within that clause, in this order:
 - reason for dosing ("for my anxiety", "to treat", "struggling with"), right before the effect: no effect,
   the mention is dropped; so is a state before dosing ("used to", "before microdosing", "always been",
   reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee"; for a
-  side effect anywhere before it in the sentence, unless a dose or a dosing word stands between them); so is
+  side effect anywhere before it in the sentence, or in the sentence before when this one opens with a pronoun,
+  "SSRIs do the opposite. They kept me numb", unless a dose or a dosing word stands between them); so is
   a side effect named as a lasting state ("anxious as usual", "depressed for a good while");
 - negation triggers ("no", "didn't", "without") reach at most window_words words forward, and on along a
   list of effects of the same kind ("no headaches, nausea or dizziness"), but not past an effect of another
@@ -72,6 +73,7 @@ _LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example|a di
 # "What I noticed was a mood lift": a pseudo-cleft opens a statement, not a question
 WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
 _SEPARATOR = re.compile(r"[,;/&]|\b(?:and|or|nor)\b")
+PRONOUN_START = re.compile(r"\W*(?:it|they|these|those|this|that|which)\b")
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
@@ -199,6 +201,13 @@ class Context:
                 pass
             if cause is not None and not self._dosed_between(text, cause.end(), mention.start, doses):
                 return None
+            # "SSRIs do the opposite. They kept me numb.": a sentence opening with a pronoun goes on about the
+            # cause named in the sentence before
+            if cause is None and PRONOUN_START.match(text, sentence_start):
+                for cause in self.other_cause.finditer(text, max(0, sentence_start - REASON_CHARS), sentence_start):
+                    pass
+                if cause is not None and not self._dosed_between(text, cause.end(), mention.start, doses):
+                    return None
         # A state before dosing ("I used to zone out, could not concentrate and felt tired") reaches over
         # clause breaks, up to a termination word ("used to be anxious, but now calm") or HISTORY_CHARS back.
         history_start = strong_breaks.last_end(max(sentence_start, mention.start - HISTORY_CHARS), mention.start)
