@@ -261,6 +261,9 @@ def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
     ("My boss is awful and I have panic attacks at work.", []),
     ("Two hours after the dose I had a panic attack.", [("anxiety_increase", "present")]),
     ("Took 0.2g, then a panic attack.", [("anxiety_increase", "present")]),
+    # "after" alone is no word of dosing; "after a few hours" is
+    ("I had a panic attack after a fight with my boss.", []),
+    ("After a few hours I felt tired and foggy.", [("fatigue", "present"), ("brain_fog", "present")]),
     # so do low mood, fatigue and fog: a word of dosing or of a dosing day near them makes them effects
     ("Work is a grind and I am exhausted when I get home.", []),
     ("My divorce left me sad and hopeless.", []),
