@@ -38,7 +38,14 @@ def test_opposites_pair_side_effects_with_benefits():
     ("some nausea after", "nausea_gi"),
     # inflections and everyday wordings
     ("my stomach felt queasy", "nausea_gi"),
-    ("I was so sleepy by noon", "fatigue"),
+    ("After the dose I was so sleepy by noon", "fatigue"),
+    ("After the dose I was feeling slow all afternoon.", "fatigue"),
+    ("After the dose I just wanted to rest.", "fatigue"),
+    ("After the dose I feel spaced all day.", "brain_fog"),
+    ("After the dose I struggle to concentrate.", "brain_fog"),
+    ("On my dose day I'm a bit dead mentally.", "brain_fog"),
+    ("Since microdosing I have depressive episodes.", "mood_worsening"),
+    ("At this dose there is almost a numbing effect.", "emotional_numbness"),
     ("I got a little lightheaded", "dizziness"),
     ("my heart was racing", "cardiovascular"),
     ("I was clenching my jaw", "muscle_tension"),
@@ -66,7 +73,7 @@ def test_longest_wording_wins(nlp):
     ("I felt more social than usual", [("sociability", "present")]),
     ("I am much more present", [("presence", "present")]),
     ("I feel good", [("mood_improvement", "present")]),
-    ("it made me sleepy", [("fatigue", "present")]),
+    ("the dose made me sleepy", [("fatigue", "present")]),
     # ... or beside an effect just found ...
     ("I was energetic and calm", [("energy_increase", "present"), ("anxiety_reduction", "present")]),
     ('Day two: "in the moment" and relaxed', [("presence", "present"), ("anxiety_reduction", "present")]),
@@ -83,6 +90,10 @@ def test_longest_wording_wins(nlp):
     ("I deleted social media", []),
     ("be mindful of the dose", []),
     ("my nervous system", []),
+    ("After the dose I got distracted while cooking dinner.", []),
+    ("After the dose we watched a film and it was tense.", []),
+    ("After the dose I was tense and restless.", [("anxiety_increase", "present"), ("jitteriness", "present")]),
+    ("After the dose I felt distracted all morning.", [("brain_fog", "present")]),
     ("I'm happy to answer questions", []),
     ("jump to content", []),
 ])
@@ -109,7 +120,7 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("the body load was stronger than I liked", "perceptual_changes"),
     ("I think I took too much this time", "perceptual_changes"),
     ("I felt a bit speedy", "jitteriness"),
-    ("I was dead tired by the evening", "fatigue"),
+    ("I took 0.1g and was dead tired by the evening", "fatigue"),
     ("I have been unable to sleep since Monday", "insomnia"),
     ("there was a heaviness in my head", "headache"),
     ("my neck and jaw muscles get tight", "muscle_tension"),
@@ -193,7 +204,7 @@ def test_loose_wordings_are_no_effect(nlp, text, expected):
     ("my anxiety is better lately", [("anxiety_reduction", "present")]),
     ("my social anxiety has been better since spring", [("anxiety_reduction", "present"), ("sociability", "present")]),
     # a measure below its usual level is its opposite
-    ("my productivity was below usual", [("brain_fog", "present")]),
+    ("on dose days my productivity was below usual", [("brain_fog", "present")]),
     ("it minimizes my stress", [("anxiety_reduction", "present")]),
     ("the dose gave me a spike in anxiety", [("anxiety_increase", "present")]),
     # the condition alone is no effect
@@ -201,13 +212,13 @@ def test_loose_wordings_are_no_effect(nlp, text, expected):
     # reversal of side effects, loss of benefits
     ("I'm no longer tired in the afternoon", [("energy_increase", "present")]),
     ("I'm not anxious anymore", [("anxiety_reduction", "present")]),
-    ("I had a lack of focus", [("brain_fog", "present")]),
-    ("less motivated than usual", [("fatigue", "present")]),
+    ("after dosing I had a lack of focus", [("brain_fog", "present")]),
+    ("microdosing, less motivated than usual", [("fatigue", "present")]),
     ("it cured my migraines", [("headache", "negated")]),
     # levels: a rise is the benefit, a fall its opposite
     ("my mood was definitely lifted", [("mood_improvement", "present")]),
     ("improved focus", [("focus_improvement", "present")]),
-    ("my energy levels dropped", [("fatigue", "present")]),
+    ("after the dose my energy levels dropped", [("fatigue", "present")]),
     ("my sleep was terrible", [("insomnia", "present")]),
     ("I've been sleeping much better", [("sleep_improvement", "present")]),
     ("there was a clear increase in my social skills", [("sociability", "present")]),
@@ -237,6 +248,7 @@ def test_reductions_and_rises_flip_the_id(nlp, text, expected):
     ("I don't notice much apart from feeling calmer", [("anxiety_reduction", "present")]),
     # a benefit with no opposite, when lost, is negated
     ("On the second day I was less in control of my emotions", [("presence", "negated")]),
+    ("I took a tab and could not concentrate", [("brain_fog", "present")]),
 ])
 def test_negated_wordings(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -290,9 +302,9 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("Felt a deep sense of wonder in the garden.", [("presence", "present")]),
     ("Colours were vivid and there was a shimmering on the carpet.", [("perceptual_changes", "present")]),
     ("Day three: no real difference from baseline.", [("no_effect", "present")]),
-    ("By evening I was in a funk.", [("mood_worsening", "present")]),
-    ("Heavy eyelids the whole afternoon.", [("fatigue", "present")]),
-    ("I had my head in the clouds at work.", [("brain_fog", "present")]),
+    ("Dose day. By evening I was in a funk.", [("mood_worsening", "present")]),
+    ("Dose day. Heavy eyelids the whole afternoon.", [("fatigue", "present")]),
+    ("After the dose I had my head in the clouds at work.", [("brain_fog", "present")]),
     ("We had deep conversations until midnight.", [("sociability", "present")]),
     ("The ideas kept coming while I sketched.", [("creativity", "present")]),
     ("I slept like a log that night.", [("sleep_improvement", "present")]),
@@ -336,7 +348,7 @@ def test_synonym_families(nlp, text, expected):
     ("Around noon I was really awake.", [("energy_increase", "present")]),
     ("I feel confident in myself at work.", [("presence", "present")]),
     ("I am making closer connections with my coworkers.", [("sociability", "present")]),
-    ("She had difficulties concentrating at her desk.", [("brain_fog", "present")]),
+    ("She took 10ug and had difficulties concentrating at her desk.", [("brain_fog", "present")]),
     ("I felt a tiny bit high after an hour.", [("perceptual_changes", "present")]),
     ("Fifteen was a bit too high for me.", [("perceptual_changes", "present")]),
     ("By noon I felt like I was high.", [("perceptual_changes", "present")]),
@@ -355,7 +367,7 @@ def test_synonym_families(nlp, text, expected):
     ("I didn't feel as overwhelmed at work.", [("anxiety_reduction", "present")]),
     ("It made a big difference in my depression.", [("mood_improvement", "present")]),
     ("My anxiety has gone up since the second dose.", [("anxiety_increase", "present")]),
-    ("My depression had gone way up that month.", [("mood_worsening", "present")]),
+    ("Since microdosing my depression had gone way up that month.", [("mood_worsening", "present")]),
     ("My low self esteem has improved.", [("presence", "present")]),
     ("On dose days the creativity is there again.", [("creativity", "present")]),
     # a practice or a low level is no effect

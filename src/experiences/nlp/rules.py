@@ -282,6 +282,9 @@ class ContextRules:
     attribution_effects: tuple[str, ...] = ()
     attribution_words: tuple[str, ...] = ()
     attribution_chars: int = 150
+    # A side effect after another cause (other_cause) in its sentence comes from that cause, unless one of these
+    # words or a dose stands between them ("I had coffee, then dosed, and felt jittery").
+    dosing_words: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":
