@@ -182,6 +182,11 @@ GOLDEN = [
     # the stated strength of blotters, however hedged, is no dose
     ("these blotters are supposedly 120mcg so I took 12mcg", [("lsd", 12, 12, "ug")]),
     ("my tabs they are meant to be around 150ug", []),
+    # the mushroom emoji after an amount shows what was taken, whatever medicine was named before
+    ("I have been on zoloft for a year, and I took 200mg of 🍄 twice a week", [("psilocybin", 0.2, 0.2, "g")]),
+    # a drug named only after the amount is not what the post is about; named before, it is
+    ("I take 0.5 grams every other day. On weekends I smoke weed too", [("psilocybin", 0.5, 0.5, "g")]),
+    ("I smoke weed most nights. I take 0.5 grams of it", []),
 ]
 
 

@@ -17,6 +17,17 @@ import pytest
     ("dom is short for dominant", []),
     ("kanna and kratom", ["other", "other"]),
     ("a bit of mush", ["psilocybin"]),
+    ("I quit marijuana and canabis oil", ["other", "other"]),
+    ("maybe it was DOB", ["other"]),
+    ("I used to smoke pot", ["other"]),
+    ("a pot of tea", []),
+    ("she relapsed on meth", ["other"]),
+    ("the flushing nicotinic acid", ["supplement"]),
+    ("an acid tab", ["lsd", "lsd"]),
+    ("functional mushrooms like reishi", ["supplement", "supplement"]),
+    ("hillbilly and blue meanies", ["psilocybin", "psilocybin"]),
+    ("a small 🍄 today", []),
+    ("I quit nicotine", ["supplement"]),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected

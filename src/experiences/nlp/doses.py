@@ -555,8 +555,10 @@ class DoseFinder:
                 #              drugs, weed mostly. I started with 100mg" is the mushroom's amount
         if substance is None:
             named = {m.substance for m in mentions}
-            if unit not in ("ug", "tab") and "other" in named and not named & set(PSYCHEDELICS):
-                return None  # a post only about another drug: its amounts are that drug's
+            if unit not in ("ug", "tab") and not named & set(PSYCHEDELICS) and \
+                    any(m.substance == "other" and m.start < start for m in mentions):
+                return None  # a post only about another drug so far: its amounts are that drug's (a drug
+                #              named only later, "I take .8g ... and I smoke weed", is not the topic)
             substance = DEFAULT_SUBSTANCE[unit]
         if unit == "g" and substance == "lsd":
             substance = "psilocybin"  # grams of LSD are never a dose
@@ -608,8 +610,10 @@ class DoseFinder:
 _AFTER_GAP = re.compile(r"[\s(]*(?:(?:of|dried|dry|fresh|ground|powdered|weight|my|the|some|worth|a|an|being|caps?|"
                         r"capsules?|pills?|doses?|microdoses?)[\s(]+)*(?:[a-z'-]+\s+){0,2}[\s(]*", re.IGNORECASE)
 _BEFORE_GAP = re.compile(r"[^\d;]*")
-# An amount of a stock word that is also a material: ".5 mg of chocolate" is a dose, "a 3.5g chocolate bar" stock.
-_OF_MATERIAL = re.compile(r"\s*of\s+(?:(?:mushroom|shroom|psilocybin|magic)\s+)?chocolates?\b", re.IGNORECASE)
+# An amount of a stock word that is also a material: ".5 mg of chocolate" is a dose, "a 3.5g chocolate bar" stock;
+# and an amount of the mushroom emoji ("300mg of 🍄"), which names no substance in words but shows what was taken.
+_OF_MATERIAL = re.compile(r"\s*(?:of\s+(?:(?:mushroom|shroom|psilocybin|magic)\s+)?chocolates?\b|(?:of\s*)?🍄)",
+                          re.IGNORECASE)
 # After a comma, only an approximation before the amount: it restates what the clause before names.
 _APPOSITION = re.compile(r"\s*(?:(?:about|around|approx\.?|approximately|roughly|maybe|like|probably|just|only|"
                          r"almost|nearly|over|under|exactly|~)\s*)*")
