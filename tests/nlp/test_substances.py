@@ -28,6 +28,8 @@ import pytest
     ("hillbilly and blue meanies", ["psilocybin", "psilocybin"]),
     ("a small 🍄 today", []),
     ("I quit nicotine", ["supplement"]),
+    ("microdosing psylosibin or Psylicybin", ["psilocybin", "psilocybin"]),
+    ("my sibling is a silicon engineer", []),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from . import rules
 from .mentions import SubstanceMention
-from .scan import casefree, put
+from .scan import casefree, put, shared
 
 SUPPLEMENT = "supplement"
 
@@ -33,9 +33,24 @@ class SubstanceTagger:
             if substance.exact_terms:
                 self.exact.add(substance.id, list(nlp.tokenizer.pipe(substance.exact_terms)))
         self.lower.add(SUPPLEMENT, list(nlp.tokenizer.pipe(lexicon.not_substances)))
+        # Spelling patterns, run case-sensitively on the folded text (see scan.casefree): one regex per substance.
+        self.patterns = []
+        for substance in lexicon.substances:
+            if substance.patterns:
+                pattern = re.compile(rf"\b(?:{'|'.join(substance.patterns)})\b", re.IGNORECASE)
+                folded = casefree(pattern)
+                self.patterns.append((substance.id, folded if folded is not None else pattern,
+                                      folded is not None))
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.lower(doc, as_spans=True) + self.exact(doc, as_spans=True)
+        if self.patterns:
+            doc_text = shared(doc)
+            for label, pattern, on_folded in self.patterns:
+                for m in pattern.finditer(doc_text.folded if on_folded else doc_text.text):
+                    span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+                    if span is not None:
+                        matches.append(span)
         mentions = [SubstanceMention(span.label_, span.start_char, span.end_char)
                      for span in sorted(filter_spans(matches), key=lambda s: s.start)]
         put(doc, "substances", mentions)
