@@ -202,6 +202,13 @@ CASES = [
     ("I microdose with no set off days", [("intuitive", None, None)]),
     # the frequency of a tolerance break is no dosing regimen
     ("it hurts to go through this every 4-6 weeks, how do you handle the tolerance break", []),
+    # "or every third" with its noun left out after "every other day"; not when another noun follows
+    ("I'll microdose every other day this week or maybe every 3rd", [("every_other_day", None, None),
+                                                                    ("fadiman", None, None)]),
+    ("I'll microdose every other day or every third week", [("every_other_day", None, None),
+                                                            ("custom", 1, 20)]),
+    # a bedtime dose, whoever goes to sleep
+    ("some microdosers take it before they go to sleep", [("nightcap", None, None)]),
 ]
 
 
