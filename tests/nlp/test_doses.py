@@ -187,6 +187,11 @@ GOLDEN = [
     # a drug named only after the amount is not what the post is about; named before, it is
     ("I take 0.5 grams every other day. On weekends I smoke weed too", [("psilocybin", 0.5, 0.5, "g")]),
     ("I smoke weed most nights. I take 0.5 grams of it", []),
+    # a stock word before an amount, unless a new clause starts between them
+    ("I made a tincture in a vial, so 1ml is my dose", [("lsd", 1, 1, "ml")]),
+    ("I bought a vial 10ml", []),
+    # medicines by brand name
+    ("the doctor gave me 10mg of cialis", []),
 ]
 
 

@@ -476,9 +476,10 @@ class DoseFinder:
         before = text[max(sentence_start, start - 12):start]
         near_before = max(sentence_start, start - 25)
         after_end = min(sentence_end, end + 40)
+        stock_before = c.stock.search(before)
         if (c.stock.search(text, end, min(sentence_end, end + 15)) and not _OF_MATERIAL.match(text, end)) \
-                or c.stock.search(before):
-            return True  # "a 3.5g bag", "a 4 g bar"
+                or (stock_before and not _NEW_CLAUSE.search(before, stock_before.end())):
+            return True  # "a 3.5g bag", "a 4 g bar"; but "I have a vial, so 1ml" starts a clause of its own
         verb = self._governing_verb(text, sentence_start, start, folded=True)
         if (c.stock_before.search(before) and verb != "dose") or c.stock_after.match(text, end, after_end):
             return True  # "down to my last 0.3g" (but "took my last 0.3g"), "0.4g left"
@@ -614,6 +615,8 @@ _BEFORE_GAP = re.compile(r"[^\d;]*")
 # and an amount of the mushroom emoji ("300mg of 🍄"), which names no substance in words but shows what was taken.
 _OF_MATERIAL = re.compile(r"\s*(?:of\s+(?:(?:mushroom|shroom|psilocybin|magic)\s+)?chocolates?\b|(?:of\s*)?🍄)",
                           re.IGNORECASE)
+# A conjunction that starts a new clause between a stock word and the amount after it ("a 20 ml vial, so 1ml").
+_NEW_CLAUSE = re.compile(r"\b(?:so|then|but|and\s+then)\b", re.IGNORECASE)
 # After a comma, only an approximation before the amount: it restates what the clause before names.
 _APPOSITION = re.compile(r"\s*(?:(?:about|around|approx\.?|approximately|roughly|maybe|like|probably|just|only|"
                          r"almost|nearly|over|under|exactly|~)\s*)*")
