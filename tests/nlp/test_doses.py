@@ -192,6 +192,7 @@ GOLDEN = [
     ("I bought a vial 10ml", []),
     # medicines by brand name
     ("the doctor gave me 10mg of cialis", []),
+    ("a pre-workout with 150mg of DMAA", []),
 ]
 
 

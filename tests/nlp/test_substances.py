@@ -30,6 +30,8 @@ import pytest
     ("I quit nicotine", ["supplement"]),
     ("microdosing psylosibin or Psylicybin", ["psilocybin", "psilocybin"]),
     ("my sibling is a silicon engineer", []),
+    ("a pre-workout with DMAA", ["supplement", "other"]),
+    ("I feel a bit shroomy", ["psilocybin"]),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected
