@@ -190,8 +190,6 @@ GOLDEN = [
     # a stock word before an amount, unless a new clause starts between them
     ("I made a tincture in a vial, so 1ml is my dose", [("lsd", 1, 1, "ml")]),
     ("I bought a vial 10ml", []),
-    # medicines by brand name
-    ("the doctor gave me 10mg of cialis", []),
     ("a pre-workout with 150mg of DMAA", []),
 ]
 

@@ -209,8 +209,6 @@ CASES = [
                                                             ("custom", 1, 20)]),
     # the routine of a medicine named by its short name
     ("I take my moda two days a week", []),
-    # a bedtime dose, whoever goes to sleep
-    ("some microdosers take it before they go to sleep", [("nightcap", None, None)]),
 ]
 
 
