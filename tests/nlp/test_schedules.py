@@ -207,6 +207,11 @@ CASES = [
                                                                     ("fadiman", None, None)]),
     ("I'll microdose every other day or every third week", [("every_other_day", None, None),
                                                             ("custom", 1, 20)]),
+    # "4 days on" / "5 days on" left alone: the named four-on and five-on protocols; not before more words
+    ("I microdose 0.1g (4 days on).", [("stamets", None, None)]),
+    ("I microdose 5 days on.", [("five_on_two_off", None, None)]),
+    ("I microdose 4 days on, 2 days off", [("custom", 4, 2)]),
+    ("I work out 4 days on a typical week", []),
     # the routine of a medicine named by its short name
     ("I take my moda two days a week", []),
 ]
