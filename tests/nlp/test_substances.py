@@ -32,6 +32,9 @@ import pytest
     ("my sibling is a silicon engineer", []),
     ("a pre-workout with DMAA", ["supplement", "other"]),
     ("I feel a bit shroomy", ["psilocybin"]),
+    # the title of somebody else's post, in a markdown link, names nothing the author took
+    ("see [Psilocybin and ketamine for depression](https://example.org/x)", []),
+    ("I took LSD, see [my notes](https://example.org/lsd)", ["lsd"]),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected

@@ -16,6 +16,7 @@ from .mentions import SubstanceMention
 from .scan import casefree, put, shared
 
 SUPPLEMENT = "supplement"
+_URL = re.compile(r"\bhttps?://[^\s)\]>]+")
 
 
 @Language.factory("experiences_substances")
@@ -53,6 +54,13 @@ class SubstanceTagger:
                         matches.append(span)
         mentions = [SubstanceMention(span.label_, span.start_char, span.end_char)
                      for span in sorted(filter_spans(matches), key=lambda s: s.start)]
+        if mentions:
+            doc_text = shared(doc)
+            if doc_text.links:  # "[Psilocybin for depression](https://...)": the title of somebody else's post
+                mentions = [m for m in mentions if not doc_text.in_link(m.start, m.end)]
+            if "://" in doc_text.text:  # ".../comments/abc/lsd_and_sleep/": a web address names nothing taken
+                urls = [m.span() for m in _URL.finditer(doc_text.text)]
+                mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in urls)]
         put(doc, "substances", mentions)
         return doc
 
