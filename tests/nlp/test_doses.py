@@ -191,6 +191,9 @@ GOLDEN = [
     ("I made a tincture in a vial, so 1ml is my dose", [("lsd", 1, 1, "ml")]),
     ("I bought a vial 10ml", []),
     ("a pre-workout with 150mg of DMAA", []),
+    # the number an amount replaces shares its unit; not a count of something else
+    ("by mistake I took 30ug instead of 15", [("lsd", 30, 30, "ug"), ("lsd", 15, 15, "ug")]),
+    ("I took 20ug instead of 2 weeks off", [("lsd", 20, 20, "ug")]),
 ]
 
 

@@ -158,6 +158,10 @@ class DoseFinder:
         self.listed_before = re.compile(rf"(?<![\w.,/])(?:{NUMBER}\s*(?:,\s*(?:and|or)?|and|or|/)\s*)+$",
                                         re.IGNORECASE)
         self.between_before = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+        # "30ug instead of 15": the number replaced, with no unit or other measure of its own
+        self.instead_after = re.compile(
+            rf"\s+(?:instead\s+of|rather\s+than)\s+(?:~\s*|about\s+|around\s+)?(?P<number>{NUMBER})"
+            rf"(?![\w/%µμ]|[.,]\d|\s*(?:{unit}|{TIME_WORDS})\b)", re.IGNORECASE)
         self.change_before = re.compile(rf"\b(?:{phrase_regex(r.change_words)})\b[^.;:,!?]{{0,30}}\bfrom\s+$",
                                         re.IGNORECASE)
         self.cue_before = re.compile(rf"\b(?:{cues})\s*:?\s*{APPROX}$", re.IGNORECASE)
@@ -295,6 +299,7 @@ class DoseFinder:
                 candidates.append((m.start(), m.end(), amount))
                 if m["value"] is not None:
                     candidates.extend(self._listed_before(text, m.start(), amount))
+                    candidates.extend(self._instead_after(text, m.end(), amount))
         return candidates
 
     def _part_of_capsule(self, text: str, start: int, end: int, amount: tuple) -> tuple[tuple, int]:
@@ -325,6 +330,17 @@ class DoseFinder:
                 found.append((listed.start() + number.start(), listed.start() + number.end(),
                               (low, low, unit, None)))
         return found
+
+    def _instead_after(self, text: str, end: int, amount: tuple) -> list:
+        """A bare number that an amount replaces shares its unit: "took 30ug instead of 15"."""
+        other = self.instead_after.match(text, end)
+        if other is None:
+            return []
+        value, unit = amount[0], amount[2]
+        low = _number(other["number"])
+        if not low or not value / 10 <= low <= value * 10:
+            return []
+        return [(other.start("number"), other.end("number"), (low, low, unit, None))]
 
     def _word_candidates(self, doc_text: DocText, starts: list[int]) -> list:
         text = doc_text.text
