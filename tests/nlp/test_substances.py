@@ -30,6 +30,7 @@ import pytest
     ("I quit nicotine", ["supplement"]),
     ("microdosing psylosibin or Psylicybin", ["psilocybin", "psilocybin"]),
     ("my sibling is a silicon engineer", []),
+    ("basilicybin is no word", []),
     ("a pre-workout with DMAA", ["supplement", "other"]),
     ("I feel a bit shroomy", ["psilocybin"]),
     # the title of somebody else's post, in a markdown link, names nothing the author took
@@ -44,3 +45,11 @@ def test_medicine_word_endings_hide_an_amount(nlp):
     # "clozapine" is in no lexicon: its INN ending marks it as a medicine next to an amount
     assert nlp("I take clozapine 25mg")._.doses == []
     assert [d.low for d in nlp("I take 100mg of mushrooms")._.doses] == [0.1]
+
+
+def test_spelling_patterns_are_lower_case():
+    # they run over the folded text (lower case), so an upper-case letter would never match
+    from experiences.nlp import rules
+    for substance in rules.load("substances.json").substances:
+        for pattern in substance.patterns:
+            assert pattern == pattern.lower(), pattern

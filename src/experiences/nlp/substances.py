@@ -34,21 +34,19 @@ class SubstanceTagger:
             if substance.exact_terms:
                 self.exact.add(substance.id, list(nlp.tokenizer.pipe(substance.exact_terms)))
         self.lower.add(SUPPLEMENT, list(nlp.tokenizer.pipe(lexicon.not_substances)))
-        # Spelling patterns, run case-sensitively on the folded text (see scan.casefree): one regex per substance.
-        self.patterns = []
-        for substance in lexicon.substances:
-            if substance.patterns:
-                pattern = re.compile(rf"\b(?:{'|'.join(substance.patterns)})\b", re.IGNORECASE)
-                folded = casefree(pattern)
-                self.patterns.append((substance.id, folded if folded is not None else pattern,
-                                      folded is not None))
+        # Spelling patterns, written in lower case and run over the folded text (see scan.fold) without a leading
+        # \b, so that the regex engine can skip ahead to their first letters; a match inside a word is dropped.
+        self.patterns = [(substance.id, re.compile(rf"(?:{'|'.join(substance.patterns)})\b"))
+                         for substance in lexicon.substances if substance.patterns]
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.lower(doc, as_spans=True) + self.exact(doc, as_spans=True)
         if self.patterns:
-            doc_text = shared(doc)
-            for label, pattern, on_folded in self.patterns:
-                for m in pattern.finditer(doc_text.folded if on_folded else doc_text.text):
+            folded = shared(doc).folded
+            for label, pattern in self.patterns:
+                for m in pattern.finditer(folded):
+                    if m.start() and (folded[m.start() - 1].isalnum() or folded[m.start() - 1] == "_"):
+                        continue  # inside a word
                     span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
                     if span is not None:
                         matches.append(span)
