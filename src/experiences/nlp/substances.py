@@ -1,5 +1,9 @@
 """Component `experiences_substances`: names of psilocybin, LSD, other psychoactives, and the
-supplements and medicines that must not be mistaken for them."""
+supplements and medicines that must not be mistaken for them.
+
+Names are listed terms (PhraseMatcher), plus per substance a few spelling patterns (compiled regexes over the
+folded text) for misspellings no list can hold. Names inside a markdown link's text or a web address are
+dropped: they are the title or address of somebody else's post, not what the author took."""
 
 from __future__ import annotations
 
