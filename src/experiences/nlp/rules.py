@@ -64,6 +64,9 @@ class Substance:
     id: str
     terms: tuple[str, ...]  # matched case-insensitively
     exact_terms: tuple[str, ...] = ()  # matched case-sensitively ("PE", "GT" are words in lower case)
+    # regular expressions for whole words, in lower case (run over the folded text, so matched case-insensitively):
+    # the many misspellings of one name ("psylosibin", "psilicybin") that no list of terms can hold
+    patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
