@@ -182,6 +182,18 @@ GOLDEN = [
     # the stated strength of blotters, however hedged, is no dose
     ("these blotters are supposedly 120mcg so I took 12mcg", [("lsd", 12, 12, "ug")]),
     ("my tabs they are meant to be around 150ug", []),
+    # the mushroom emoji after an amount shows what was taken, whatever medicine was named before
+    ("I have been on zoloft for a year, and I took 200mg of 🍄 twice a week", [("psilocybin", 0.2, 0.2, "g")]),
+    # a drug named only after the amount is not what the post is about; named before, it is
+    ("I take 0.5 grams every other day. On weekends I smoke weed too", [("psilocybin", 0.5, 0.5, "g")]),
+    ("I smoke weed most nights. I take 0.5 grams of it", []),
+    # a stock word before an amount, unless a new clause starts between them
+    ("I made a tincture in a vial, so 1ml is my dose", [("lsd", 1, 1, "ml")]),
+    ("I bought a vial 10ml", []),
+    ("a pre-workout with 150mg of DMAA", []),
+    # the number an amount replaces shares its unit; not a count of something else
+    ("by mistake I took 30ug instead of 15", [("lsd", 30, 30, "ug"), ("lsd", 15, 15, "ug")]),
+    ("I took 20ug instead of 2 weeks off", [("lsd", 20, 20, "ug")]),
 ]
 
 

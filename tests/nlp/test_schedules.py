@@ -202,6 +202,18 @@ CASES = [
     ("I microdose with no set off days", [("intuitive", None, None)]),
     # the frequency of a tolerance break is no dosing regimen
     ("it hurts to go through this every 4-6 weeks, how do you handle the tolerance break", []),
+    # "or every third" with its noun left out after "every other day"; not when another noun follows
+    ("I'll microdose every other day this week or maybe every 3rd", [("every_other_day", None, None),
+                                                                    ("fadiman", None, None)]),
+    ("I'll microdose every other day or every third week", [("every_other_day", None, None),
+                                                            ("custom", 1, 20)]),
+    # "4 days on" / "5 days on" left alone: the named four-on and five-on protocols; not before more words
+    ("I microdose 0.1g (4 days on).", [("stamets", None, None)]),
+    ("I microdose 5 days on.", [("five_on_two_off", None, None)]),
+    ("I microdose 4 days on, 2 days off", [("custom", 4, 2)]),
+    ("I work out 4 days on a typical week", []),
+    # the routine of a medicine named by its short name
+    ("I take my moda two days a week", []),
 ]
 
 

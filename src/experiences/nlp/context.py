@@ -6,7 +6,9 @@ Within that clause, in this order:
 
 - reason for dosing ("for my anxiety", "to treat", "struggling with"), right before the effect: no effect,
   the mention is dropped; so is a state before dosing ("used to", "before microdosing", "always been",
-  reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee"); so is
+  reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee"; for a
+  side effect anywhere before it in the sentence, or in the sentence before when this one opens with a pronoun,
+  "SSRIs do the opposite. They kept me numb", unless a dose or a dosing word stands between them); so is
   a side effect named as a lasting state ("anxious as usual", "depressed for a good while");
 - negation triggers ("no", "didn't", "without") reach at most window_words words forward, and on along a
   list of effects of the same kind ("no headaches, nausea or dizziness"), but not past an effect of another
@@ -23,9 +25,10 @@ so does a long line without a colon (a paragraph before a list), and an item in 
 status. The list ends at a line that is no item (after a header with a colon, a line without a marker right
 under it is an item too, unless it speaks in the first person: "You may feel:\ncalm, focused").
 
-More anxiety is often a state of the author's life ("I am a stressed out mother", "panic attacks at work"):
-a side effect listed in attribution_effects counts only with a dose or a word of dosing ("took", "after",
-"microdosing") near it; otherwise the mention is dropped.
+More anxiety, low mood, tiredness or fog is often a state of the author's life ("I am a stressed out mother",
+"panic attacks at work", "exhausted when I get home"): a side effect listed in attribution_effects counts only
+with a dose or a word of dosing ("took", "after", "microdosing", "dose day", "the following days") near it;
+otherwise the mention is dropped. This is checked last, once lists and impersonal posts have had their say.
 
 An effect in the text of a markdown link ("[Microdosing gave me headaches](https://...)") is the title of
 somebody else's post: hypothetical.
@@ -56,7 +59,7 @@ WORD = re.compile(r"[\w'’]+")
 # ellipsis ("I was outgoing... and happy") goes on with the sentence; it only breaks a clause.
 # (`[.!?]+["')\]]*(?=\s|$)|\n+` with its first character taken out of the alternation, so that the regex
 # engine skips ahead to the next [.!?\n]: at each position the same alternatives are tried in the same order.)
-SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s|$)|(?<=\n)\n*)")
+SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]*_]*(?=\s|$)|(?<=\n)\n*)")
 HISTORY_CHARS = 150  # how far back a history trigger reaches ("used to ...")
 REACH_CHARS = 250  # how far a sentence is read on either side of an effect
 AFTER_CHARS = 120  # how far a clause is read after an effect
@@ -69,6 +72,8 @@ _DISJUNCTION = re.compile(r"\s*(?:,\s*)?(?:or|nor|/)\s*(?:(?:any|no)\s+)?")  # "
 _LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example|a difference in|any difference in)\b")
 # "What I noticed was a mood lift": a pseudo-cleft opens a statement, not a question
 WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
+_SEPARATOR = re.compile(r"[,;/&]|\b(?:and|or|nor)\b")
+PRONOUN_START = re.compile(r"\W*(?:it|they|these|those|this|that|which)\b")
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
@@ -109,6 +114,8 @@ class Context:
                              if r.list_first_person else None)
         self.attribution = (re.compile(rf"(?<![\w'’])(?:{alternation(r.attribution_words)})(?![\w'’])", flags)
                             if r.attribution_effects else None)
+        self.dosing = (re.compile(rf"(?<![\w'’])(?:{alternation(r.dosing_words)})(?![\w'’])", flags)
+                       if r.dosing_words else None)
         self.singular = (re.compile(rf"(?<![\w'’])(?:{alternation(r.first_person_singular)})(?![\w'’])", flags)
                          if r.first_person_singular and r.impersonal_min_words else None)
 
@@ -147,15 +154,12 @@ class Context:
                 barrier = -1
             last_end[mention.kind] = mention.end
             status = self._status(text, sentence_start, sentence_end, clause_end, mention, spans, benefit_spans,
-                                  breaks, strong_breaks, barrier)
+                                  breaks, strong_breaks, barrier, doses)
             if (status == "present" and mention.status == "present" and previous is not None
                     and previous[1] == "negated" and previous[0].kind == mention.kind
                     and _COORDINATION.fullmatch(text, previous[0].end, mention.start)):
                 status = "negated"  # "no headaches, nausea or dizziness": the negation reaches the whole list
             previous = (mention, status)
-            if (status == "present" and mention.effect in self.rules.attribution_effects
-                    and not self._attributed(text, mention, doses)):
-                status = None  # "I am a stressed out mother": a state of life, not an effect of dosing
             if status is not None and lists:
                 index = bisect_right(list_starts, mention.start) - 1
                 if index >= 0 and mention.end <= lists[index][1] and not self._first_person_line(text, mention):
@@ -170,6 +174,10 @@ class Context:
                     impersonal = self._impersonal(text)
                 if impersonal:
                     status = "hypothetical"  # a guide's "users report more energy", not the author's own
+            # (checked last: a list header or an impersonal post may have made the mention hypothetical)
+            if (status == "present" and mention.effect in self.rules.attribution_effects
+                    and not self._attributed(text, mention, doses)):
+                status = None  # "I am a stressed out mother": a state of life, not an effect of dosing
             if status is not None:
                 kept.append(replace(mention, status=status) if status != mention.status else mention)
         put(doc, "effects", kept)
@@ -177,7 +185,7 @@ class Context:
 
     def _status(self, text: str, sentence_start: int, sentence_end: int, clause_end: int, mention: EffectMention,
                 spans: list[tuple[int, int]], benefit_spans: list[tuple[int, int]], breaks: "_Breaks",
-                strong_breaks: "_Breaks", barrier: int = -1) -> str | None:
+                strong_breaks: "_Breaks", barrier: int = -1, doses: list[tuple[int, int]] = ()) -> str | None:
         clause_start = breaks.last_end(sentence_start, mention.start)
         before = text[clause_start:mention.start]
         after = text[mention.end:clause_end]
@@ -185,12 +193,30 @@ class Context:
         if (self.reason.search(text, max(sentence_start, mention.start - REASON_CHARS), mention.start)
                 or self.other_cause.search(before) or self.post_other_cause.match(after)):
             return None
+        # a side effect after another cause in its sentence ("all the meds are sedatives, and I'm drowsy") comes
+        # from that cause, unless a word of dosing stands between them ("coffee, then the dose: anxious")
+        if mention.kind == "side_effect":
+            cause = None
+            for cause in self.other_cause.finditer(text, sentence_start, mention.start):
+                pass
+            if cause is not None and not self._dosed_between(text, cause.end(), mention.start, doses):
+                return None
+            # "SSRIs do the opposite. They kept me numb.": a sentence opening with a pronoun goes on about the
+            # cause named in the sentence before
+            if cause is None and PRONOUN_START.match(text, sentence_start):
+                for cause in self.other_cause.finditer(text, max(0, sentence_start - REASON_CHARS), sentence_start):
+                    pass
+                if cause is not None and not self._dosed_between(text, cause.end(), mention.start, doses):
+                    return None
         # A state before dosing ("I used to zone out, could not concentrate and felt tired") reaches over
         # clause breaks, up to a termination word ("used to be anxious, but now calm") or HISTORY_CHARS back.
         history_start = strong_breaks.last_end(max(sentence_start, mention.start - HISTORY_CHARS), mention.start)
         history = self.history.search(text, history_start, mention.end)  # "always felt" may reach into "felt sad"
         if history is not None and history.start() < mention.start:
-            return None
+            # "it used to make me feel focused" is an effect of dosing in the past, not a state before it
+            pseudo = [(m.start(), m.end()) for m in self.pseudo.finditer(text, history_start, mention.start)]
+            if not any(s <= history.start() < e for s, e in pseudo):
+                return None
         # (read past the clause end: "for a good while" ends in a termination word)
         if (mention.kind == "side_effect" and self.post_history is not None
                 and self.post_history.match(text, mention.end, min(sentence_end, mention.end + AFTER_CHARS))):
@@ -203,6 +229,11 @@ class Context:
                 or self._question(text, sentence_start, sentence_end, clause_start, clause_end)):
             return "hypothetical"
         return status
+
+    def _dosed_between(self, text: str, start: int, end: int, doses: list[tuple[int, int]]) -> bool:
+        """Whether a dose or a dosing word (dosing_words) stands in text[start:end]."""
+        return (any(start <= d_start and d_end <= end for d_start, d_end in doses)
+                or (self.dosing is not None and self.dosing.search(text, start, end) is not None))
 
     def _attributed(self, text: str, mention: EffectMention, doses: list[tuple[int, int]]) -> bool:
         """Whether a dose or a word of dosing is near the mention (attribution_chars before, a third after)."""
@@ -319,6 +350,10 @@ class Context:
             window_start = words[-self.rules.window_words].start()
         triggers = [t for t in self.negation.finditer(text, window_start, mention.start)
                     if not any(s <= t.start() < e for s, e in spans)]
+        if triggers and self.negation.match(text, mention.start):
+            # a wording with its own negation in a list of such ("no energy, no motivation", "couldn't eat,
+            # couldn't sleep"): each item carries its own, an earlier one does not reach over the separator
+            triggers = [t for t in triggers if _SEPARATOR.search(text, t.end(), mention.start) is None]
         return self._unmasked(triggers, text, clause_start, mention)
 
     def _hypothetical_before(self, text: str, clause_start: int, mention: EffectMention,

@@ -158,6 +158,10 @@ class DoseFinder:
         self.listed_before = re.compile(rf"(?<![\w.,/])(?:{NUMBER}\s*(?:,\s*(?:and|or)?|and|or|/)\s*)+$",
                                         re.IGNORECASE)
         self.between_before = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+        # "30ug instead of 15": the number replaced, with no unit or other measure of its own
+        self.instead_after = re.compile(
+            rf"\s+(?:instead\s+of|rather\s+than)\s+(?:~\s*|about\s+|around\s+)?(?P<number>{NUMBER})"
+            rf"(?![\w/%µμ]|[.,]\d|\s*(?:{unit}|{TIME_WORDS})\b)", re.IGNORECASE)
         self.change_before = re.compile(rf"\b(?:{phrase_regex(r.change_words)})\b[^.;:,!?]{{0,30}}\bfrom\s+$",
                                         re.IGNORECASE)
         self.cue_before = re.compile(rf"\b(?:{cues})\s*:?\s*{APPROX}$", re.IGNORECASE)
@@ -295,6 +299,7 @@ class DoseFinder:
                 candidates.append((m.start(), m.end(), amount))
                 if m["value"] is not None:
                     candidates.extend(self._listed_before(text, m.start(), amount))
+                    candidates.extend(self._instead_after(text, m.end(), amount))
         return candidates
 
     def _part_of_capsule(self, text: str, start: int, end: int, amount: tuple) -> tuple[tuple, int]:
@@ -325,6 +330,17 @@ class DoseFinder:
                 found.append((listed.start() + number.start(), listed.start() + number.end(),
                               (low, low, unit, None)))
         return found
+
+    def _instead_after(self, text: str, end: int, amount: tuple) -> list:
+        """A bare number that an amount replaces shares its unit: "took 30ug instead of 15"."""
+        other = self.instead_after.match(text, end)
+        if other is None:
+            return []
+        value, unit = amount[0], amount[2]
+        low = _number(other["number"])
+        if not low or not value / 10 <= low <= value * 10:
+            return []
+        return [(other.start("number"), other.end("number"), (low, low, unit, None))]
 
     def _word_candidates(self, doc_text: DocText, starts: list[int]) -> list:
         text = doc_text.text
@@ -476,9 +492,10 @@ class DoseFinder:
         before = text[max(sentence_start, start - 12):start]
         near_before = max(sentence_start, start - 25)
         after_end = min(sentence_end, end + 40)
+        stock_before = c.stock.search(before)
         if (c.stock.search(text, end, min(sentence_end, end + 15)) and not _OF_MATERIAL.match(text, end)) \
-                or c.stock.search(before):
-            return True  # "a 3.5g bag", "a 4 g bar"
+                or (stock_before and not _NEW_CLAUSE.search(before, stock_before.end())):
+            return True  # "a 3.5g bag", "a 4 g bar"; but "I have a vial, so 1ml" starts a clause of its own
         verb = self._governing_verb(text, sentence_start, start, folded=True)
         if (c.stock_before.search(before) and verb != "dose") or c.stock_after.match(text, end, after_end):
             return True  # "down to my last 0.3g" (but "took my last 0.3g"), "0.4g left"
@@ -555,8 +572,10 @@ class DoseFinder:
                 #              drugs, weed mostly. I started with 100mg" is the mushroom's amount
         if substance is None:
             named = {m.substance for m in mentions}
-            if unit not in ("ug", "tab") and "other" in named and not named & set(PSYCHEDELICS):
-                return None  # a post only about another drug: its amounts are that drug's
+            if unit not in ("ug", "tab") and not named & set(PSYCHEDELICS) and \
+                    any(m.substance == "other" and m.start < start for m in mentions):
+                return None  # a post only about another drug so far: its amounts are that drug's (a drug
+                #              named only later, "I take .8g ... and I smoke weed", is not the topic)
             substance = DEFAULT_SUBSTANCE[unit]
         if unit == "g" and substance == "lsd":
             substance = "psilocybin"  # grams of LSD are never a dose
@@ -608,8 +627,12 @@ class DoseFinder:
 _AFTER_GAP = re.compile(r"[\s(]*(?:(?:of|dried|dry|fresh|ground|powdered|weight|my|the|some|worth|a|an|being|caps?|"
                         r"capsules?|pills?|doses?|microdoses?)[\s(]+)*(?:[a-z'-]+\s+){0,2}[\s(]*", re.IGNORECASE)
 _BEFORE_GAP = re.compile(r"[^\d;]*")
-# An amount of a stock word that is also a material: ".5 mg of chocolate" is a dose, "a 3.5g chocolate bar" stock.
-_OF_MATERIAL = re.compile(r"\s*of\s+(?:(?:mushroom|shroom|psilocybin|magic)\s+)?chocolates?\b", re.IGNORECASE)
+# An amount of a stock word that is also a material: ".5 mg of chocolate" is a dose, "a 3.5g chocolate bar" stock;
+# and an amount of the mushroom emoji ("300mg of 🍄"), which names no substance in words but shows what was taken.
+_OF_MATERIAL = re.compile(r"\s*(?:of\s+(?:(?:mushroom|shroom|psilocybin|magic)\s+)?chocolates?\b|(?:of\s*)?🍄)",
+                          re.IGNORECASE)
+# A conjunction that starts a new clause between a stock word and the amount after it ("a 20 ml vial, so 1ml").
+_NEW_CLAUSE = re.compile(r"\b(?:so|then|but|and\s+then)\b", re.IGNORECASE)
 # After a comma, only an approximation before the amount: it restates what the clause before names.
 _APPOSITION = re.compile(r"\s*(?:(?:about|around|approx\.?|approximately|roughly|maybe|like|probably|just|only|"
                          r"almost|nearly|over|under|exactly|~)\s*)*")

@@ -15,7 +15,8 @@ effects.json; overlapping matches keep the longest. Then cheap checks on the few
 - not_effects are longer wordings that contain a term but name no effect ("social media");
 - a weak or feel term followed by a clause is an attitude to it, not a felt state ("glad it works for you");
 - a word after the mention ("... was gone") never reaches over a wording of the opposite sign ("felt amazing,
-  my depression was gone"), and a condition of two effects ("social anxiety") turns into both.
+  my depression was gone"), though it may be one itself ("my anxiety is better"), and a condition of two effects
+  ("social anxiety") turns into both.
 
 The span of a mention covers its reversal or negation words, so the context component sees only what
 governs the whole phrase. Status (negated / hypothetical) and reasons are the context component's job.
@@ -118,23 +119,25 @@ class EffectFinder:
         # "<condition> (and depression) (has) (almost completely) <lifted>": one more listed item, then only
         # auxiliaries and adverbs, so that "wellness, focus, and decreased anxiety" reverses nothing.
         between_after = (rf"(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?!and\b|or\b)[\w'’-]+(?:\s+(?!and\b|or\b)[\w'’-]+)?)?"
-                         rf"(?:\s+(?:in|of|from)\s+(?:my|the|his|her|their|our)\s+[\w'’-]+)?"
+                         rf"(?:\s+(?:(?:in|of|from|with|at)\s+(?:my|the|his|her|their|our)|at)\s+[\w'’-]+)?"
                          rf"(?:\s+{aux}){{0,{lexicon.reversal_window_words}}}\s*[\s-]")
         # "my irritability had gone way up" is no relief: a reversing word followed by "up" is a rise
         self.reversal_after = re.compile(
-            rf"{between_after}(?:{alternation(lexicon.reversal_after)})\b(?!\s+(?:way\s+|right\s+)?up\b)", flags)
-        self.loss_after = re.compile(rf"{between_after}(?:{alternation(lexicon.loss_after)})\b", flags)
+            rf"{between_after}(?P<word>{alternation(lexicon.reversal_after)})\b(?!\s+(?:way\s+|right\s+)?up\b)", flags)
+        self.loss_after = re.compile(rf"{between_after}(?P<word>{alternation(lexicon.loss_after)})\b", flags)
         self.worsening_before = re.compile(rf"\b(?:{alternation(lexicon.worsening_before)})(?:\s+{gap}\b)*\s*$", flags)
-        self.worsening_after = re.compile(rf"{between_after}(?:{alternation(lexicon.worsening_after)})\b", flags)
+        self.worsening_after = re.compile(rf"{between_after}(?P<word>{alternation(lexicon.worsening_after)})\b", flags)
         self.rise_before = re.compile(rf"\b(?:{alternation(lexicon.rise_before)})(?:\s+{gap}\b)*\s*$", flags)
-        self.rise_after = re.compile(rf"{between_after}(?:{alternation(lexicon.rise_after)})\b", flags)
-        self.fall_after = re.compile(rf"{between_after}(?:{alternation(lexicon.fall_after + lexicon.loss_after)})\b",
+        self.rise_after = re.compile(rf"{between_after}(?P<word>{alternation(lexicon.rise_after)})\b", flags)
+        self.fall_after = re.compile(rf"{between_after}(?P<word>{alternation(lexicon.fall_after + lexicon.loss_after)})\b",
                                      flags)
         # "not anxious anymore", "I don't get headaches any more": the negation and the word after reverse together
         self.negation_near = re.compile(rf"\b(?:{alternation(negation)})(?:\s+[\w'’]+){{0,4}}?\s*$", flags)
         self.negated_after = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:{alternation(lexicon.negated_after)})\b", flags)
-        self.coordination = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|,\s*and\b)\s*")
-        self.negated_end = re.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
+        self.coordination = re.compile(r"[\s\"”’)]*(?:,|/|&|\band\b|\bor\b|\bbut\b|,\s*(?:and|but)\b)[\s\"“‘(]*")
+        # "didn't feel anything, except a bit calmer" reports a felt effect: no "no effect" there
+        self.negated_end = re.compile(r"(?![^\S\n]*[,;:(-]?\s*(?:except|besides|apart from|aside from|other than|save for)\b)"
+                                      rf"[^\S\n]*(?:$|\n|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
         self.clause_break = re.compile(r"\b(?:but|however|though|although|except)\b", flags)
         # "glad it works for you", "nervous I was ripped off": an attitude to a proposition, not a felt state
         self.complement = (re.compile(rf"\s+(?:that\s+)?(?:{alternation(lexicon.complement_after)})(?![\w'’])"
@@ -147,9 +150,11 @@ class EffectFinder:
         last_end = -1
         matches = self._longest(doc)
         signs = [self._sign(candidates[0]) for _start, _end, candidates in matches]
+        in_list = self._lists(text, matches)
         for index, (start, end, candidates) in enumerate(matches):
-            # A weak word coordinated with an effect just found needs no cue of its own: "energetic and calm".
-            listed = last_end >= 0 and self.coordination.fullmatch(text, last_end, start) is not None
+            # A weak word coordinated with an effect just found needs no cue of its own: "energetic and calm";
+            # nor does one in a list of three or more wordings: "Happy, balanced, peaceful."
+            listed = in_list[index] or (last_end >= 0 and self.coordination.fullmatch(text, last_end, start) is not None)
             # A word after the mention ("... was gone") cannot reach over a wording of the opposite sign:
             # in "felt amazing, my depression was gone" it is the depression that is gone, not the feeling.
             limit = None
@@ -174,6 +179,21 @@ class EffectFinder:
                     conditions.add(mention.effect)
         put(doc, "effects", found)
         return doc
+
+    def _lists(self, text: str, matches: list) -> list[bool]:
+        """For each match, whether it is one of a run of three or more wordings joined by commas or "and", one of
+        them a word of feeling (an adjective: "happy, balanced, peaceful"), so that a list of nouns, often a list of
+        goals ("motivation, creativity and focus are my priorities"), is not taken for felt states."""
+        marks = [False] * len(matches)
+        run_start = 0
+        for index in range(1, len(matches) + 1):
+            if index < len(matches) and self.coordination.fullmatch(text, matches[index - 1][1], matches[index][0]):
+                continue
+            if index - run_start >= 3 and any(mode == FEEL for _start, _end, candidates in matches[run_start:index]
+                                              for mode, _effect in candidates):
+                marks[run_start:index] = [True] * (index - run_start)
+            run_start = index
+        return marks
 
     def _longest(self, doc: Doc) -> list[tuple[int, int, list[tuple[int, str | None]]]]:
         """Non-overlapping matches, longest first (then leftmost), in text order, as character spans with
@@ -266,7 +286,7 @@ class EffectFinder:
         after = _after(text, end)
         hit = post.match(after)
         if (hit is not None and not self.clause_break.search(after, 0, hit.end())
-                and (limit is None or end + hit.end() <= limit)):
+                and (limit is None or end + hit.start("word") <= limit)):
             return start, end + hit.end()
         return None
 

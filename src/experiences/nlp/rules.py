@@ -64,6 +64,9 @@ class Substance:
     id: str
     terms: tuple[str, ...]  # matched case-insensitively
     exact_terms: tuple[str, ...] = ()  # matched case-sensitively ("PE", "GT" are words in lower case)
+    # regular expressions for whole words, in lower case (run over the folded text, so matched case-insensitively):
+    # the many misspellings of one name ("psylosibin", "psilicybin") that no list of terms can hold
+    patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,9 @@ class ContextRules:
     attribution_effects: tuple[str, ...] = ()
     attribution_words: tuple[str, ...] = ()
     attribution_chars: int = 150
+    # A side effect after another cause (other_cause) in its sentence comes from that cause, unless one of these
+    # words or a dose stands between them ("I had coffee, then dosed, and felt jittery").
+    dosing_words: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":

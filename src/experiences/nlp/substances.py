@@ -1,5 +1,9 @@
 """Component `experiences_substances`: names of psilocybin, LSD, other psychoactives, and the
-supplements and medicines that must not be mistaken for them."""
+supplements and medicines that must not be mistaken for them.
+
+Names are listed terms (PhraseMatcher), plus per substance a few spelling patterns (compiled regexes over the
+folded text) for misspellings no list can hold. Names inside a markdown link's text or a web address are
+dropped: they are the title or address of somebody else's post, not what the author took."""
 
 from __future__ import annotations
 
@@ -13,9 +17,10 @@ from spacy.util import filter_spans
 
 from . import rules
 from .mentions import SubstanceMention
-from .scan import casefree, put
+from .scan import casefree, put, shared
 
 SUPPLEMENT = "supplement"
+_URL = re.compile(r"\bhttps?://[^\s)\]>]+")
 
 
 @Language.factory("experiences_substances")
@@ -33,11 +38,31 @@ class SubstanceTagger:
             if substance.exact_terms:
                 self.exact.add(substance.id, list(nlp.tokenizer.pipe(substance.exact_terms)))
         self.lower.add(SUPPLEMENT, list(nlp.tokenizer.pipe(lexicon.not_substances)))
+        # Spelling patterns, written in lower case and run over the folded text (see scan.fold) without a leading
+        # \b, so that the regex engine can skip ahead to their first letters; a match inside a word is dropped.
+        self.patterns = [(substance.id, re.compile(rf"(?:{'|'.join(substance.patterns)})\b"))
+                         for substance in lexicon.substances if substance.patterns]
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.lower(doc, as_spans=True) + self.exact(doc, as_spans=True)
+        if self.patterns:
+            folded = shared(doc).folded
+            for label, pattern in self.patterns:
+                for m in pattern.finditer(folded):
+                    if m.start() and (folded[m.start() - 1].isalnum() or folded[m.start() - 1] == "_"):
+                        continue  # inside a word
+                    span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+                    if span is not None:
+                        matches.append(span)
         mentions = [SubstanceMention(span.label_, span.start_char, span.end_char)
                      for span in sorted(filter_spans(matches), key=lambda s: s.start)]
+        if mentions:
+            doc_text = shared(doc)
+            if doc_text.links:  # "[Psilocybin for depression](https://...)": the title of somebody else's post
+                mentions = [m for m in mentions if not doc_text.in_link(m.start, m.end)]
+            if "://" in doc_text.text:  # ".../comments/abc/lsd_and_sleep/": a web address names nothing taken
+                urls = [m.span() for m in _URL.finditer(doc_text.text)]
+                mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in urls)]
         put(doc, "substances", mentions)
         return doc
 
