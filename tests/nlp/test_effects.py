@@ -93,6 +93,9 @@ def test_common_words_need_context(nlp, text, expected):
     ("I feel calm I think", [("anxiety_reduction", "present")]),
     ("I'm alert I'm confident", [("energy_increase", "present"), ("presence", "present")]),
     ("On my dose day I felt paranoid", [("anxiety_increase", "present")]),
+    # a clause on the next line (after a title) is a new sentence, not a complement
+    ("Feeling weird\n\nI took my first dose yesterday.", [("perceptual_changes", "present")]),
+    ("I am so happy\nI finally tried it.", [("mood_improvement", "present")]),
 ])
 def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -277,6 +280,12 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("I felt a bit hyperactive, a little zippy.", [("jitteriness", "present")]),
     ("At night my heart started racing.", [("cardiovascular", "present")]),
     ("Some jaw pain the next day.", [("muscle_tension", "present")]),
+    # wordings that contain a term but name no effect; a lack is a loss; feelings felt more intensely
+    ("I feel like nothing is holding me back now.", []),
+    ("I feel inspired to do more with my life.", []),
+    ("I felt inspired and wrote all evening.", [("creativity", "present")]),
+    ("My writing lacks any bit of creativity.", [("creativity", "negated")]),
+    ("I feel my emotions more intensely.", []),
     # an adjective of worry about a plan is an attitude, not a felt state
     ("I'm nervous about taking a bigger dose.", []),
     ("A bit anxious to try it for the first time.", []),

@@ -137,7 +137,7 @@ class EffectFinder:
         self.negated_end = re.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
         self.clause_break = re.compile(r"\b(?:but|however|though|although|except)\b", flags)
         # "glad it works for you", "nervous I was ripped off": an attitude to a proposition, not a felt state
-        self.complement = (re.compile(rf"\s+(?:that\s+)?(?:{alternation(lexicon.complement_after)})(?![\w'’])"
+        self.complement = (re.compile(rf"[^\S\n]+(?:that\s+)?(?:{alternation(lexicon.complement_after)})(?![\w'’])"
                                       r"(?!\s+(?:think|guess|suppose|mean)\b)", flags)
                            if lexicon.complement_after else None)
 
