@@ -286,6 +286,11 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("I felt inspired and wrote all evening.", [("creativity", "present")]),
     ("My writing lacks any bit of creativity.", [("creativity", "negated")]),
     ("I feel my emotions more intensely.", []),
+    # "dissociative" names a felt state only after a state cue, not a class of drug
+    ("I felt a little dissociative after lunch.", [("perceptual_changes", "present")]),
+    ("Ketamine is dissociative, unlike mushrooms.", []),
+    ("I think I overshot the dose today.", [("perceptual_changes", "present")]),
+    ("I didn't perceive anything outright.", [("no_effect", "present")]),
     # an adjective of worry about a plan is an attitude, not a felt state
     ("I'm nervous about taking a bigger dose.", []),
     ("A bit anxious to try it for the first time.", []),
