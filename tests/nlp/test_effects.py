@@ -291,6 +291,8 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("Ketamine is dissociative, unlike mushrooms.", []),
     ("I think I overshot the dose today.", [("perceptual_changes", "present")]),
     ("I didn't perceive anything outright.", [("no_effect", "present")]),
+    ("Life feels more 3D after a dose.", [("perceptual_changes", "present")]),
+    ("I printed it in 3D.", []),
     # an adjective of worry about a plan is an attitude, not a felt state
     ("I'm nervous about taking a bigger dose.", []),
     ("A bit anxious to try it for the first time.", []),
