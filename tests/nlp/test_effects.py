@@ -293,6 +293,9 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("I didn't perceive anything outright.", [("no_effect", "present")]),
     ("Life feels more 3D after a dose.", [("perceptual_changes", "present")]),
     ("I printed it in 3D.", []),
+    # a rise of one's art is creativity; the art itself is not
+    ("My art has been much better lately.", [("creativity", "present")]),
+    ("My art is on the wall.", []),
     # an adjective of worry about a plan is an attitude, not a felt state
     ("I'm nervous about taking a bigger dose.", []),
     ("A bit anxious to try it for the first time.", []),
