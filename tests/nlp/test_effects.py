@@ -286,6 +286,28 @@ def test_synonym_families(nlp, text, expected):
     ("My self esteem is very low lately.", []),
     ("I keep up with gratitude and mindfulness daily.", []),
     ("I felt so much gratitude on the walk.", [("presence", "present")]),
+    # benefit wordings: reliefs, relationships, drive, a quieter mind
+    ("Somehow I rid myself of worry and felt a release of tension.", [("anxiety_reduction", "present")]),
+    ("The racing thoughts are not an issue on dose days.", [("anxiety_reduction", "present")]),
+    ("My old worries are much lesser these days.", [("anxiety_reduction", "present")]),
+    ("The background chatter in my head has quieted.", [("anxiety_reduction", "present")]),
+    ("My stress feels noticeably reduced this month.", [("anxiety_reduction", "present")]),
+    ("The mental chatter is a big part of my life.", []),
+    ("It has been great for my depression, and it hasn't come back.", [("mood_improvement", "present")]),
+    ("Colleagues say I smile all the time now.", [("mood_improvement", "present")]),
+    ("It works as a gentle mood enhancer for me.", [("mood_improvement", "present")]),
+    ("I felt brighter than my usual self.", [("mood_improvement", "present")]),
+    ("I'm absolutely thrilled, I feel loved by my friends.", [("sociability", "present")]),
+    ("I feel like reaching out to people again.", [("sociability", "present")]),
+    ("I can look people in the eye at the shop.", [("sociability", "present")]),
+    ("I'm immensely grateful for this week.", [("presence", "present")]),
+    ("I learned to trust myself more at work.", [("presence", "present")]),
+    ("I speak more confidently in meetings.", [("presence", "present")]),
+    ("I had the drive to finish the shed.", [("energy_increase", "present")]),
+    ("I wasn't sleepy at my desk in the afternoon.", [("energy_increase", "present")]),
+    ("It helped my ADHD more than I expected.", [("focus_improvement", "present")]),
+    ("My work performance has improved.", [("focus_improvement", "present")]),
+    ("My ADHD makes school hard.", []),
 ])
 def test_plain_words_reliefs_and_practices(nlp, text, expected):
     assert sorted(set(found(nlp, text))) == expected
