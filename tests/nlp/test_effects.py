@@ -315,6 +315,13 @@ def test_synonym_families(nlp, text, expected):
     ("My focus is on my family.", []),
     ("The depression has not yet returned.", [("mood_improvement", "present")]),
     ("I had a warm fuzzy feeling all evening.", [("mood_improvement", "present")]),
+    ("I had more confidence in social settings.", [("sociability", "present")]),
+    ("For once I feel content with who I am.", [("presence", "present")]),
+    ("I was finally able to let go of the past.", [("presence", "present")]),
+    ("On the hike I saw the beauty in nature.", [("presence", "present")]),
+    ("Things got clearer in my head by the afternoon.", [("focus_improvement", "present")]),
+    ("I feel smarter at work these days.", [("focus_improvement", "present")]),
+    ("After a year I'm finally out of the fog.", [("focus_improvement", "present")]),
 ])
 def test_plain_words_reliefs_and_practices(nlp, text, expected):
     assert sorted(set(found(nlp, text))) == expected
