@@ -322,6 +322,11 @@ def test_synonym_families(nlp, text, expected):
     ("Things got clearer in my head by the afternoon.", [("focus_improvement", "present")]),
     ("I feel smarter at work these days.", [("focus_improvement", "present")]),
     ("After a year I'm finally out of the fog.", [("focus_improvement", "present")]),
+    ("These days I don't overthink every email.", [("anxiety_reduction", "present")]),
+    ("I went through the day without worrying.", [("anxiety_reduction", "present")]),
+    ("A gentle body relaxation set in after an hour.", [("anxiety_reduction", "present")]),
+    ("At work I stayed super-calm all morning.", [("anxiety_reduction", "present")]),
+    ("Stay calm and carry on.", []),
 ])
 def test_plain_words_reliefs_and_practices(nlp, text, expected):
     assert sorted(set(found(nlp, text))) == expected
