@@ -327,6 +327,11 @@ def test_synonym_families(nlp, text, expected):
     ("A gentle body relaxation set in after an hour.", [("anxiety_reduction", "present")]),
     ("At work I stayed super-calm all morning.", [("anxiety_reduction", "present")]),
     ("Stay calm and carry on.", []),
+    ("I felt real compassion for myself for once.", [("presence", "present")]),
+    ("Barefoot on the beach I felt connected to the earth.", [("presence", "present")]),
+    ("I felt compassion for the people around me.", [("sociability", "present")]),
+    ("This post is to raise awareness for a petition.", []),
+    ("I felt energy rushing up my spine.", []),
 ])
 def test_plain_words_reliefs_and_practices(nlp, text, expected):
     assert sorted(set(found(nlp, text))) == expected
