@@ -297,7 +297,6 @@ def test_synonym_families(nlp, text, expected):
     ("It has been great for my depression, and it hasn't come back.", [("mood_improvement", "present")]),
     ("Colleagues say I smile all the time now.", [("mood_improvement", "present")]),
     ("It works as a gentle mood enhancer for me.", [("mood_improvement", "present")]),
-    ("I felt brighter than my usual self.", [("mood_improvement", "present")]),
     ("I'm absolutely thrilled, I feel loved by my friends.", [("sociability", "present")]),
     ("I feel like reaching out to people again.", [("sociability", "present")]),
     ("I can look people in the eye at the shop.", [("sociability", "present")]),
