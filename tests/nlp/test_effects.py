@@ -310,10 +310,8 @@ def test_synonym_families(nlp, text, expected):
     ("It helped my ADHD more than I expected.", [("focus_improvement", "present")]),
     ("My work performance has improved.", [("focus_improvement", "present")]),
     ("My ADHD makes school hard.", []),
-    # a rise reaches over a list of measures; "my focus" alone is no effect, its improvement is
-    ("The capsule improved my focus and mood.", [("focus_improvement", "present"), ("mood_improvement", "present")]),
-    ("I got a boost to my sleep, energy and mood.",
-     [("energy_increase", "present"), ("mood_improvement", "present"), ("sleep_improvement", "present")]),
+    # "my focus" alone is no effect, its improvement is
+    ("The capsule improved my focus.", [("focus_improvement", "present")]),
     ("My focus is on my family.", []),
     ("The depression has not yet returned.", [("mood_improvement", "present")]),
     ("I had a warm fuzzy feeling all evening.", [("mood_improvement", "present")]),

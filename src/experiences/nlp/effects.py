@@ -127,8 +127,7 @@ class EffectFinder:
         self.loss_after = re.compile(rf"{between_after}(?:{alternation(lexicon.loss_after)})\b", flags)
         self.worsening_before = re.compile(rf"\b(?:{alternation(lexicon.worsening_before)})(?:\s+{gap}\b)*\s*$", flags)
         self.worsening_after = re.compile(rf"{between_after}(?:{alternation(lexicon.worsening_after)})\b", flags)
-        # a rise reaches over listed measures like a reversal: "a boost to my focus, mood and energy"
-        self.rise_before = re.compile(rf"\b(?:{alternation(lexicon.rise_before)}){between_before}", flags)
+        self.rise_before = re.compile(rf"\b(?:{alternation(lexicon.rise_before)})(?:\s+{gap}\b)*\s*$", flags)
         self.rise_after = re.compile(rf"{between_after}(?:{alternation(lexicon.rise_after)})\b", flags)
         self.fall_after = re.compile(rf"{between_after}(?:{alternation(lexicon.fall_after + lexicon.loss_after)})\b",
                                      flags)
