@@ -105,7 +105,8 @@ class EffectFinder:
         flags = 0  # patterns and rule phrases are lower case, and run on lower_text(): faster than IGNORECASE
         gap = rf"(?:{alternation(lexicon.gap_words)})"  # "less of my anxiety"
         aux = rf"(?:{alternation(lexicon.aux_words)}|\d+)"  # "anxiety is 90 percent gone"
-        tail = rf"(?:\s*(?:{alternation(lexicon.fillers)})\b|\s*{_LIST_ITEM}){{0,6}}\s*$"
+        # a filler may be joined to the word by a hyphen: "felt super-calm"
+        tail = rf"(?:\s*(?:{alternation(lexicon.fillers)})\b|\s*{_LIST_ITEM}){{0,6}}(?:\s*|-)$"
         self.cue = re.compile(rf"\b(?:{alternation(lexicon.cues)}){tail}", flags)
         self.feel_cue = re.compile(rf"\b(?:{alternation(lexicon.feel_cues)}){tail}", flags)
         self.post_cue = re.compile(rf"\s*(?:{alternation(lexicon.post_cues)})\b", flags)
