@@ -71,6 +71,7 @@ def test_post_negation(nlp, text, expected):
     ("I hope it makes me calmer", [("anxiety_reduction", "hypothetical")]),
     ("I expected better focus", [("focus_improvement", "hypothetical")]),
     ("if you feel dizzy, stop", [("dizziness", "hypothetical")]),
+    ("At first you're going to feel tired.", [("fatigue", "hypothetical")]),
     ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
     # effects of others in general, not of a person described
     ("some people get headaches", [("headache", "hypothetical")]),
@@ -96,6 +97,8 @@ def test_hypothetical(nlp, text, expected):
     "I have been struggling with insomnia",
     "I was diagnosed with depression",
     "I quit coffee due to high blood pressure",
+    "I have an issue with feeling numb",
+    "I spent years fighting sadness",
 ])
 def test_reason_for_dosing_is_not_an_effect(nlp, text):
     assert nlp(text)._.effects == []
@@ -111,6 +114,16 @@ def test_reason_for_dosing_is_not_an_effect(nlp, text):
     ("I still felt a little anxious as usual", []),
     ("I've been depressed for a good while", []),
     ("I have felt calm for months", [("anxiety_reduction", "present")]),  # only side effects
+    # a state counted in years, before that, previously, for the longest time, while on a medicine
+    ("I've been depressed for 10 years.", []),
+    ("I felt tired for 2 days after dosing.", [("fatigue", "present")]),  # days are no lasting state
+    ("Before that I was sad and moody every day.", []),
+    ("I was in a dark place before that.", []),
+    ("I had previously felt low most days.", []),
+    ("For the longest time I felt numb.", []),
+    ("When I was on antidepressants, I felt flat.", []),
+    ("The dysphoria I often get in the evening was there.", []),
+    ("The weed made me sluggish.", []),
 ])
 def test_states_before_dosing_or_from_other_causes(nlp, text, expected):
     assert found(nlp, text) == expected

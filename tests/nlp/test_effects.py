@@ -120,6 +120,9 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("a lazy weekend at home", []),
     ("I woke up at 7 and went for a walk", []),
     ("sleep quality matters to me", []),
+    ("I'm a little confused.", []),  # puzzled, not foggy ("felt confused" is)
+    ("Everything made me emotional.", []),  # moved, not a worse mood
+    ("After the dose I felt emotional and sad.", [("mood_worsening", "present")]),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected

@@ -69,6 +69,10 @@ _DISJUNCTION = re.compile(r"\s*(?:,\s*)?(?:or|nor|/)\s*(?:(?:any|no)\s+)?")  # "
 _LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example|a difference in|any difference in)\b")
 # "What I noticed was a mood lift": a pseudo-cleft opens a statement, not a question
 WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
+# "depressed for 15 years", "tired for the past few years": a lasting state, counted in years (a stretch in weeks
+# or months may be the time since dosing began)
+YEARS_LONG = (r"for\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:\d+|a\s+few|few|several|many|so\s+many|two|three|four|five|"
+              r"six|seven|eight|nine|ten|fifteen|twenty)\s*\+?\s*(?:years|yrs|decades)")
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
@@ -92,7 +96,7 @@ class Context:
         after = rf"(?:[^\w.!?\n]+[\w'’]+){{0,{r.post_window_words}}}?[^\w.!?\n]*"
         self.post_negation = re.compile(rf"{after}\b(?:{alternation(r.post_negation)})(?![\w'’])", flags)
         self.post_other_cause = re.compile(rf"{after}\b(?:{alternation(r.other_cause)})\b", flags)
-        self.post_history = (re.compile(rf"{after}\b(?:{alternation(r.post_history)})\b", flags)
+        self.post_history = (re.compile(rf"{after}\b(?:{alternation(r.post_history)}|{YEARS_LONG})\b", flags)
                              if r.post_history else None)
         self.post_hypothetical = re.compile(rf"{after}\b(?:{alternation(r.post_hypothetical)})(?![\w'’])", flags)
         self.question_start = re.compile(rf"[^\w]*(?:{alternation(r.question_starts)})\b", flags)
