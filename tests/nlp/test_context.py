@@ -155,6 +155,12 @@ def test_generic_you_purposes_earlier_states_and_medicines(nlp, text, expected):
     ("I feel stressed all the time with three kids.", []),
     ("Honestly I am tired most of the time.", []),
     ("After the dose I felt stressed for an hour.", [("anxiety_increase", "present")]),
+    # a condition that persists ("still") or has a cause of its own ("because I ...") is no effect of dosing
+    ("I took my dose but was still feeling anxious.", []),
+    ("Two doses in and I'm still kind of miserable.", []),
+    ("After the dose I was still tired the next day.", [("fatigue", "present")]),  # only mood and anxiety
+    ("I took my dose and felt sad because I had hoped for more.", []),
+    ("I took 0.1g and felt anxious because of the dose.", [("anxiety_increase", "present")]),
 ])
 def test_a_constant_state_is_the_baseline(nlp, text, expected):
     assert found(nlp, text) == expected

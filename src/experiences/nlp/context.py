@@ -113,6 +113,10 @@ class Context:
                              if r.list_first_person else None)
         self.attribution = (re.compile(rf"(?<![\w'’])(?:{alternation(r.attribution_words)})(?![\w'’])", flags)
                             if r.attribution_effects else None)
+        self.persisting = (re.compile(rf"\b(?:{alternation(r.persisting_before)})(?:\s+[\w'’]+){{0,2}}\s+$", flags)
+                           if r.persisting_before and r.life_state_effects else None)
+        self.explained = (re.compile(rf"{after}\b(?:{alternation(r.explained_after)})(?![\w'’])", flags)
+                          if r.explained_after and r.life_state_effects else None)
         self.singular = (re.compile(rf"(?<![\w'’])(?:{alternation(r.first_person_singular)})(?![\w'’])", flags)
                          if r.first_person_singular and r.impersonal_min_words else None)
 
@@ -160,6 +164,9 @@ class Context:
             if (status == "present" and mention.effect in self.rules.attribution_effects
                     and not self._attributed(text, mention, doses)):
                 status = None  # "I am a stressed out mother": a state of life, not an effect of dosing
+            if status == "present" and mention.effect in self.rules.life_state_effects and self._life_state(
+                    text, sentence_start, sentence_end, mention):
+                status = None  # "I'm still anxious", "sad because I had hoped for more": the condition, not an effect
             if status is not None and lists:
                 index = bisect_right(list_starts, mention.start) - 1
                 if index >= 0 and mention.end <= lists[index][1] and not self._first_person_line(text, mention):
@@ -214,6 +221,19 @@ class Context:
         end = min(len(text), mention.end + self.rules.attribution_chars // 3)
         return (any(start <= d_start and d_end <= end for d_start, d_end in doses)
                 or self.attribution.search(text, start, end) is not None)
+
+    def _life_state(self, text: str, sentence_start: int, sentence_end: int, mention: EffectMention) -> bool:
+        """Whether the mention is a persisting condition ("still anxious") or has a cause of its own ("sad
+        because ..."), unless a dose or a word of dosing gives that cause ("because of the dose")."""
+        if self.persisting is not None and self.persisting.search(
+                text, max(sentence_start, mention.start - 40), mention.start):
+            return True
+        if self.explained is None:
+            return False
+        end = min(sentence_end, mention.end + AFTER_CHARS)
+        cause = self.explained.match(text, mention.end, end)
+        return cause is not None and (self.attribution is None or self.attribution.search(
+            text, cause.end(), min(end, cause.end() + 40)) is None)
 
     def _impersonal(self, text: str) -> bool:
         """Whether the post is written about people in general (a guide, an article): long, and seldom in the
