@@ -45,6 +45,11 @@ def test_negation_scope(nlp, text, expected):
     ("I haven't felt this calm in years", [("anxiety_reduction", "present")]),
     ("I've felt nothing but positive effects", []),
     ("it felt as if I was more focused", [("focus_improvement", "present")]),
+    # a habit of the author, or a hedged past, is experienced
+    ("The day after a dose I tend to be a little grumpy.", [("mood_worsening", "present")]),
+    ("One night I might have felt a slight buzz.", [("perceptual_changes", "present")]),
+    ("Some people tend to get headaches.", [("headache", "hypothetical")]),
+    ("You may have some nausea at first.", [("nausea_gi", "hypothetical")]),
 ])
 def test_pseudo_triggers_are_not_triggers(nlp, text, expected):
     assert found(nlp, text) == expected
