@@ -77,6 +77,9 @@ def test_post_negation(nlp, text, expected):
     ("I expected better focus", [("focus_improvement", "hypothetical")]),
     ("if you feel dizzy, stop", [("dizziness", "hypothetical")]),
     ("At first you're going to feel tired.", [("fatigue", "hypothetical")]),
+    # the word that opens a clause can be its trigger
+    ("On some days, if I feel nauseous, I eat ginger.", [("nausea_gi", "hypothetical")]),
+    ("I felt great, but a bit tired.", [("mood_improvement", "present"), ("fatigue", "present")]),
     ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
     # effects of others in general, not of a person described
     ("some people get headaches", [("headache", "hypothetical")]),
@@ -104,6 +107,7 @@ def test_hypothetical(nlp, text, expected):
     "I quit coffee due to high blood pressure",
     "I have an issue with feeling numb",
     "I spent years fighting sadness",
+    "I won't take niacin due to all the hot flushes",
 ])
 def test_reason_for_dosing_is_not_an_effect(nlp, text):
     assert nlp(text)._.effects == []

@@ -210,7 +210,9 @@ class Context:
         if status == "present" and (self._negated(text, max(clause_start, barrier), mention, benefit_spans)
                                     or self.post_negation.match(after)):
             status = "negated"
-        if (self._hypothetical_before(text, clause_start, mention, spans) or self.post_hypothetical.match(after)
+        # the word that opens the clause may be a trigger itself (", if I get headaches", ", should I ...")
+        opener_start = breaks.last_start(sentence_start, mention.start)
+        if (self._hypothetical_before(text, opener_start, mention, spans) or self.post_hypothetical.match(after)
                 or self._question(text, sentence_start, sentence_end, clause_start, clause_end)):
             return "hypothetical"
         return status
@@ -402,6 +404,11 @@ class _Breaks:
                 strong.starts.append(start)
                 strong.ends.append(end)
         return strong
+
+    def last_start(self, lo: int, position: int) -> int:
+        """The start of the last break ending in [lo, position), or lo."""
+        index = bisect_right(self.ends, position) - 1
+        return self.starts[index] if index >= 0 and self.starts[index] >= lo else lo
 
     def last_end(self, lo: int, position: int) -> int:
         """The end of the last break in [lo, position), or lo."""
