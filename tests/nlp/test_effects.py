@@ -111,6 +111,17 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("I'm in tune with my body", "presence"),
     ("I had new patterns of thinking", "creativity"),
     ("it felt so relaxing", "anxiety_reduction"),
+    ("after the dose I had anxiety kicking in", "anxiety_increase"),
+    ("on dose days I get anxiety at work", "anxiety_increase"),
+    ("I get more annoyed than usual on dose days", "mood_worsening"),
+    ("my mood goes down on the second day", "mood_worsening"),
+    ("I woke up in a depressive state after dosing", "mood_worsening"),
+    ("it seemed to amplify negative feelings", "mood_worsening"),
+    ("my negative thoughts got amplified after a month of dosing", "mood_worsening"),
+    ("after my dose I felt really weak", "fatigue"),
+    ("it was hard to pay attention in meetings", "brain_fog"),
+    ("I couldn't emotionally connect with my friends", "emotional_numbness"),
+    ("I felt like a robot all day", "emotional_numbness"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
     assert [e.effect for e in nlp(text)._.effects] == [effect]
@@ -123,6 +134,8 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("I'm a little confused.", []),  # puzzled, not foggy ("felt confused" is)
     ("Everything made me emotional.", []),  # moved, not a worse mood
     ("After the dose I felt emotional and sad.", [("mood_worsening", "present")]),
+    ("I was weak at maths in school", []),  # "weak" only after a feeling verb
+    ("I took it slow this week", []),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
