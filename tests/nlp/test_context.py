@@ -33,6 +33,8 @@ def test_status_reaches_only_its_phrase(nlp, text, expected):
     # a whole list is negated
     ("no nausea, dizziness or headache", [("nausea_gi", "negated"), ("dizziness", "negated"),
                                           ("headache", "negated")]),
+    # "rarely" denies the effect
+    ("I rarely get headaches now", [("headache", "negated")]),
 ])
 def test_negation_scope(nlp, text, expected):
     assert found(nlp, text) == expected
