@@ -122,6 +122,7 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("it was hard to pay attention in meetings", "brain_fog"),
     ("I couldn't emotionally connect with my friends", "emotional_numbness"),
     ("I felt like a robot all day", "emotional_numbness"),
+    ("after the dose I experienced lots of anxiety", "anxiety_increase"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
     assert [e.effect for e in nlp(text)._.effects] == [effect]
