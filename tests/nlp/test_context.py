@@ -260,6 +260,9 @@ def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
     ("My boss is awful and I have panic attacks at work.", []),
     ("Two hours after the dose I had a panic attack.", [("anxiety_increase", "present")]),
     ("Took 0.2g, then a panic attack.", [("anxiety_increase", "present")]),
+    # so does emotional numbness
+    ("I am so disconnected from everyone at work.", []),
+    ("After the dose I felt emotionally numb.", [("emotional_numbness", "present")]),
     # other effects need no such word
     ("My boss is awful and I had a headache all week.", [("headache", "present")]),
 ])

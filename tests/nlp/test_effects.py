@@ -120,8 +120,8 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("my negative thoughts got amplified after a month of dosing", "mood_worsening"),
     ("after my dose I felt really weak", "fatigue"),
     ("it was hard to pay attention in meetings", "brain_fog"),
-    ("I couldn't emotionally connect with my friends", "emotional_numbness"),
-    ("I felt like a robot all day", "emotional_numbness"),
+    ("after dosing I couldn't emotionally connect with my friends", "emotional_numbness"),
+    ("I felt like a robot all day after the dose", "emotional_numbness"),
     ("after the dose I experienced lots of anxiety", "anxiety_increase"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
@@ -257,7 +257,7 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("A tingling sensation in my arms.", [("tingling_numbness", "present")]),
     ("I hardly ate all day.", [("appetite_loss", "present")]),
     ("Some tension in my shoulders by noon.", [("muscle_tension", "present")]),
-    ("I felt emotionless for a few hours.", [("emotional_numbness", "present")]),
+    ("After the dose I felt emotionless for a few hours.", [("emotional_numbness", "present")]),
     ("There was a throbbing headache by the evening.", [("headache", "present")]),
     ("I had a bellyache after the capsule.", [("nausea_gi", "present")]),
     ("Felt restless and fidgeting at my desk.", [("jitteriness", "present")]),
