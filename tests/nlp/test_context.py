@@ -52,6 +52,7 @@ def test_negation_scope(nlp, text, expected):
     ("One night I might have felt a slight buzz.", [("perceptual_changes", "present")]),
     ("Some people tend to get headaches.", [("headache", "hypothetical")]),
     ("You may have some nausea at first.", [("nausea_gi", "hypothetical")]),
+    ("Things that usually will upset me now just roll off my back.", [("anxiety_reduction", "present")]),
 ])
 def test_pseudo_triggers_are_not_triggers(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -107,7 +108,6 @@ def test_hypothetical(nlp, text, expected):
     "I have been struggling with insomnia",
     "I was diagnosed with depression",
     "I quit coffee due to high blood pressure",
-    "I have an issue with feeling numb",
     "I spent years fighting sadness",
     "I won't take niacin due to all the hot flushes",
 ])
