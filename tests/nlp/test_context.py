@@ -73,6 +73,13 @@ def test_post_negation(nlp, text, expected):
     ("Anyone else get headaches after dosing", [("headache", "hypothetical")]),
     # a question after a break is about something else
     ("After my dose I felt anxious all day, is that normal?", [("anxiety_increase", "present")]),
+    # examples in parentheses after a question belong to it
+    ("Does anyone else get this? (e.g. irritability or headaches after dosing).",
+     [("mood_worsening", "hypothetical"), ("headache", "hypothetical")]),
+    ("Does anyone else get this? (like headaches after dosing)", [("headache", "hypothetical")]),
+    ("I felt great. (e.g. more energy)", [("mood_improvement", "present"), ("energy_increase", "present")]),
+    # a general claim about what a substance helps with
+    ("LSD helps out with productivity.", [("focus_improvement", "hypothetical")]),
     # a statement ending in "?" is disbelief, not a question
     ("I was so down for years and now I feel great?", [("mood_improvement", "present")]),
     # hopes, fears, expectations, conditions

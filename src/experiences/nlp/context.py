@@ -73,6 +73,8 @@ WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){
 # or months may be the time since dosing began)
 YEARS_LONG = (r"for\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:\d+|a\s+few|few|several|many|so\s+many|two|three|four|five|"
               r"six|seven|eight|nine|ten|fifteen|twenty)\s*\+?\s*(?:years|yrs|decades)")
+EXAMPLES = re.compile(r"[ \t]*\((?:e\.?g\.?|for example|for instance|such as|like)\s")  # "(e.g. ..." after a sentence
+AFTER_QUESTION_EXAMPLES = re.compile(r"\?[\s\"')\]]*\((?:e\.g\.|eg\.)\s*$")  # "... this? (e.g." cut as a sentence
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
@@ -365,6 +367,9 @@ class Context:
         if sentence.endswith("?") or sentence.rstrip("\"')]").endswith("?"):
             # "... and now I enjoy being alive?" keeps the order of a statement: disbelief, not a question
             return clause_end >= sentence_end and not self.statement_start.match(text, clause_start)
+        if ((EXAMPLES.match(text, sentence_start) and text[max(0, sentence_start - 3):sentence_start].rstrip().endswith("?"))
+                or AFTER_QUESTION_EXAMPLES.search(text, max(0, sentence_start - 30), sentence_start)):
+            return True  # "Anyone else get this? (e.g. headaches, irritability)": the examples of a question
         return (clause_start == sentence_start and self.question_start.match(text, sentence_start) is not None
                 and WHAT_STATEMENT.match(text, sentence_start) is None)
 
