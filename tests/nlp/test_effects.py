@@ -137,6 +137,10 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("After the dose I felt emotional and sad.", [("mood_worsening", "present")]),
     ("I was weak at maths in school", []),  # "weak" only after a feeling verb
     ("I took it slow this week", []),
+    ("I made a post out of it", []),  # "out of it" needs a state cue ("I was a bit out of it")
+    ("I got a lot out of it", []),
+    ("I was a bit out of it after the dose", [("brain_fog", "present")]),
+    ("A lot of sad things happened this year", []),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
