@@ -177,6 +177,9 @@ def test_generic_you_purposes_earlier_states_and_medicines(nlp, text, expected):
     ("After the dose I was still tired the next day.", [("fatigue", "present")]),  # only mood and anxiety
     ("I took my dose and felt sad because I had hoped for more.", []),
     ("I took 0.1g and felt anxious because of the dose.", [("anxiety_increase", "present")]),
+    ("After my dose I feel terrible that she's having nightmares.", []),
+    ("After the dose I felt sadness and regret for the way I treated people.", []),
+    ("I felt irritable at how strong the dose was.", [("mood_worsening", "present")]),
 ])
 def test_a_constant_state_is_the_baseline(nlp, text, expected):
     assert found(nlp, text) == expected
