@@ -268,6 +268,7 @@ def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
     ("My boss is awful and I have panic attacks at work.", []),
     ("Two hours after the dose I had a panic attack.", [("anxiety_increase", "present")]),
     ("Took 0.2g, then a panic attack.", [("anxiety_increase", "present")]),
+    ("My anxiety ramped up, then the plant medicine took over.", [("anxiety_increase", "present")]),
     # so does emotional numbness
     ("I am so disconnected from everyone at work.", []),
     ("After the dose I felt emotionally numb.", [("emotional_numbness", "present")]),
