@@ -115,6 +115,18 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("I'm in tune with my body", "presence"),
     ("I had new patterns of thinking", "creativity"),
     ("it felt so relaxing", "anxiety_reduction"),
+    ("after the dose I had anxiety kicking in", "anxiety_increase"),
+    ("on dose days I get anxiety at work", "anxiety_increase"),
+    ("I get more annoyed than usual on dose days", "mood_worsening"),
+    ("my mood goes down on the second day", "mood_worsening"),
+    ("I woke up in a depressive state after dosing", "mood_worsening"),
+    ("it seemed to amplify negative feelings", "mood_worsening"),
+    ("my negative thoughts got amplified after a month of dosing", "mood_worsening"),
+    ("after my dose I felt really weak", "fatigue"),
+    ("it was hard to pay attention in meetings", "brain_fog"),
+    ("after dosing I couldn't emotionally connect with my friends", "emotional_numbness"),
+    ("I felt like a robot all day after the dose", "emotional_numbness"),
+    ("after the dose I experienced lots of anxiety", "anxiety_increase"),
 ])
 def test_more_everyday_wordings(nlp, text, effect):
     assert [e.effect for e in nlp(text)._.effects] == [effect]
@@ -124,6 +136,15 @@ def test_more_everyday_wordings(nlp, text, effect):
     ("a lazy weekend at home", []),
     ("I woke up at 7 and went for a walk", []),
     ("sleep quality matters to me", []),
+    ("I'm a little confused.", []),  # puzzled, not foggy ("felt confused" is)
+    ("Everything made me emotional.", []),  # moved, not a worse mood
+    ("After the dose I felt emotional and sad.", [("mood_worsening", "present")]),
+    ("I was weak at maths in school", []),  # "weak" only after a feeling verb
+    ("I took it slow this week", []),
+    ("I made a post out of it", []),  # "out of it" needs a state cue ("I was a bit out of it")
+    ("I got a lot out of it", []),
+    ("I was a bit out of it after the dose", [("brain_fog", "present")]),
+    ("A lot of sad things happened this year", []),
 ])
 def test_loose_wordings_are_no_effect(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -244,7 +265,7 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("A tingling sensation in my arms.", [("tingling_numbness", "present")]),
     ("I hardly ate all day.", [("appetite_loss", "present")]),
     ("Some tension in my shoulders by noon.", [("muscle_tension", "present")]),
-    ("I felt emotionless for a few hours.", [("emotional_numbness", "present")]),
+    ("After the dose I felt emotionless for a few hours.", [("emotional_numbness", "present")]),
     ("There was a throbbing headache by the evening.", [("headache", "present")]),
     ("I had a bellyache after the capsule.", [("nausea_gi", "present")]),
     ("Felt restless and fidgeting at my desk.", [("jitteriness", "present")]),

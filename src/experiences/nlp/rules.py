@@ -282,6 +282,13 @@ class ContextRules:
     attribution_effects: tuple[str, ...] = ()
     attribution_words: tuple[str, ...] = ()
     attribution_chars: int = 150
+    # Side effects that are often the condition the author doses for ("still anxious", "sad because I had hoped
+    # for more"): such a mention is no effect of dosing right after a persisting word (persisting_before, within
+    # two words: "was still feeling anxious") or right before a cause of its own (explained_after, within
+    # post_window_words, unless an attribution word follows it: "anxious because of the dose" stays).
+    life_state_effects: tuple[str, ...] = ()
+    persisting_before: tuple[str, ...] = ()
+    explained_after: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":
