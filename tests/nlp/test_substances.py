@@ -17,6 +17,16 @@ import pytest
     ("dom is short for dominant", []),
     ("kanna and kratom", ["other", "other"]),
     ("a bit of mush", ["psilocybin"]),
+    ("thank you, magic fungi", ["psilocybin"]),
+    ("this little fungus changed me", ["psilocybin"]),
+    ("lion's mane and marijuana", ["supplement", "other"]),
+    ("syrian rue and mhrb", ["other", "other"]),
+    ("we went shrooming in the forest", ["psilocybin"]),
+    ("I want to microdose some DOB", ["other"]),
+    ("my dob is in may", []),
+    ("he smokes cannibis", ["other"]),
+    ("a mushroom complex with reishi", ["supplement", "supplement"]),
+    ("stacked with functional mushrooms and psilocybin", ["supplement", "psilocybin"]),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected
