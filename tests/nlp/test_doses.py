@@ -194,6 +194,51 @@ GOLDEN = [
     # the number an amount replaces shares its unit; not a count of something else
     ("by mistake I took 30ug instead of 15", [("lsd", 30, 30, "ug"), ("lsd", 15, 15, "ug")]),
     ("I took 20ug instead of 2 weeks off", [("lsd", 20, 20, "ug")]),
+    # "micro dose" spelt apart is no unit: "10 micro" alone still is micrograms
+    ("we pressed 20 micro dose capsules of .15g", [("psilocybin", 0.15, 0.15, "g")]),
+    ("she took 2 micro doses this week", []),
+    ("I took 10 micro of acid", [("lsd", 10, 10, "ug")]),
+    # a hedge or a word between the number and its unit
+    ("these days the amount is 1.2 +- grams", [("psilocybin", 1.2, 1.2, "g")]),
+    ("she ate 2 full grams of truffles", [("psilocybin", 2, 2, "g")]),
+    # a slash range whose low end is a whole number
+    ("a 2/2.5 gram trip", [("psilocybin", 2, 2.5, "g")]),
+    ("I take 1/10 tab", [("lsd", 0.1, 0.1, "tab")]),
+    # the strength written right after the tab it names; a part of a tab keeps its equivalent
+    ("I own one gel tab 220 ug", []),
+    ("my 1P-LSD blotter 150ug arrived", []),
+    ("I took half a tab 50ug", [("lsd", 0.5, 0.5, "tab"), ("lsd", 50, 50, "ug")]),
+    # the stated content of capsules is a dose, even when bought or in a bottle
+    ("we ordered 0.25g microdose capsules online", [("psilocybin", 0.25, 0.25, "g")]),
+    ("she swallowed a jar of .2g caps", [("psilocybin", 0.2, 0.2, "g")]),
+    ("I bought 3.5g of cubes", []),
+    # the weight of each piece one holds is stock; an amount of each piece taken stays a dose
+    ("the gummies in my drawer are 250mg each", []),
+    ("a box of truffles, which weigh 2 grams each", []),
+    ("I ate two truffles, 0.5g each", [("psilocybin", 0.5, 0.5, "g")]),
+    # what a piece of stock holds, in a relative clause
+    ("a chocolate bar which contains 2.5 grams of cubes", []),
+    ("I buy chocolate bars and eat 0.5 grams of it", [("psilocybin", 0.5, 0.5, "g")]),
+    # a count of capsules over weeks is no dose; a count beside the stated content is the content
+    ("by now she has swallowed 8 capsules in total", []),
+    ("I took 2 capsules this morning", [("psilocybin", 2, 2, "capsule")]),
+    ("our capsules are 60 mg each and a serving is 3 capsules", [("psilocybin", 0.06, 0.06, "g")]),
+    ("The capsules that are 60 mg each arrived on Tuesday and we are happy with the shop. A serving is 3 capsules.",
+     [("psilocybin", 0.06, 0.06, "g")]),
+    # the whole being divided is no dose; two amounts joined by a slash stay two
+    ("split it: 120ug / 8 makes 15ug", [("lsd", 15, 15, "ug")]),
+    ("I alternate 50 / 75mg on dosing days", [("psilocybin", 0.05, 0.05, "g"), ("psilocybin", 0.075, 0.075, "g")]),
+    # a volume of the solution someone takes is a dose; the solvent a tab goes into is not
+    ("every morning I take 3-4ml of the water", [("lsd", 3, 4, "ml")]),
+    ("I fill a jar with 100ml of filtered water", []),
+    ("my dose is 2 ml from a 15 ml vodka mix", [("lsd", 2, 2, "ml")]),
+    # cc is a millilitre
+    ("we put one tab in 20 cc of water and take 1 cc", [("lsd", 1, 1, "ml")]),
+    # "a couple" of grams is two
+    ("next weekend I might eat a couple grams of cubes", [("psilocybin", 2, 2, "g")]),
+    ("I still have a couple grams left", []),
+    # the amounts of harmalas and Syrian rue are not psilocybin
+    ("a friend adds 40mg of harmalas and 1g of syrian rue to his mushroom tea", []),
 ]
 
 

@@ -214,6 +214,45 @@ CASES = [
     ("I work out 4 days on a typical week", []),
     # the routine of a medicine named by its short name
     ("I take my moda two days a week", []),
+    # round 5: weekday letters with commas, on/off with no "on", a range of months off, as-need, amounts a week
+    ("My routine is 0.1g of cubes (M,W,F) before work", [("custom", None, None)]),
+    ("I microdose M-W-F", [("custom", None, None)]),
+    ("my partner does 2 days 1 day off with 10ug", [("custom", 2, 1)]),
+    ("I usually do 3 days, 2 days off", [("custom", 3, 2)]),
+    ("we run 3 months on and 1-2 months off", [("custom", None, None)]),
+    ("from now on she doses on an as-need basis", [("intuitive", None, None)]),
+    ("we microdose (irregularly) through the winter", [("intuitive", None, None)]),
+    ("my plan: 150-200mg a week of cubes", [("weekly", None, None)]),
+    ("I take 20mg of prozac a week", []),
+    ("I take etizolam before bed", []),
+    # an amount a day beside a pattern with days off is the amount of a dosing day
+    ("I do 4 days on and 3 days off. I started with 0.1g a day", [("stamets", None, None)]),
+    ("Week one: 150 mg each day. After that 3 days off, as in the Stamets stack", [("stamets", None, None)]),
+    ("I take 0.1g each day and never skip", [("daily", None, None)]),
+    # a couple of times a week, "2x week", once in a couple of days
+    ("can I microdose a couple of times a week?", [("twice_weekly", None, None)]),
+    ("I go running a couple of times a week", []),
+    ("she doses 0.15g of cubes 2x week", [("twice_weekly", None, None)]),
+    ("I microdose once in a few days", [("custom", None, None)]),
+    # a plain count of days with only "feel" near it: the sentence before about dosing decides
+    ("We started microdosing in June. Now it's every other day and I feel calmer", [("every_other_day", None, None)]),
+    ("My sister called. Now it's every other day and I feel calmer", []),
+    # days straight then days off; a gap of days between doses
+    ("She dosed 3 days straight, off for 2 days, and repeated", [("custom", 3, 2)]),
+    ("I microdosed 4 days straight, 3 days off", [("stamets", None, None)]),
+    ("we leave a gap of 4 days between microdoses", [("custom", 1, 4)]),
+    ("I dose with a break of 2 days in between", [("fadiman", None, None)]),
+    ("there was a gap of 5 days between the two trips", []),
+    # a supplement stacked with the dose named before it does not take the pattern over
+    ("I dose 10ug plus niacin and lion's mane, 2x a week", [("twice_weekly", None, None)]),
+    ("I eat toast with lion's mane, 2x a week", []),
+    # "No schedule," as a label of how one doses
+    ("Doses vary. No schedule, only when life is calm.", [("intuitive", None, None)]),
+    ("There is no schedule for the bus, so I microdose at home", []),
+    # two weekdays in a row are two days on and five off, not two spaced days a week
+    ("I'm thinking of dosing on Saturday and Sunday", [("custom", 2, 5)]),
+    ("I'm thinking of dosing on Sunday and Monday", [("custom", 2, 5)]),
+    ("I'm thinking of dosing on Tuesday and Friday", [("twice_weekly", None, None)]),
 ]
 
 

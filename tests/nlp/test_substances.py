@@ -36,6 +36,16 @@ import pytest
     # the title of somebody else's post, in a markdown link, names nothing the author took
     ("see [Psilocybin and ketamine for depression](https://example.org/x)", []),
     ("I took LSD, see [my notes](https://example.org/lsd)", ["lsd"]),
+    ("thank you, magic fungi", ["psilocybin"]),
+    ("this little fungus changed me", ["psilocybin"]),
+    ("lion's mane and marijuana", ["supplement", "other"]),
+    ("syrian rue and mhrb", ["other", "other"]),
+    ("we went shrooming in the forest", ["psilocybin"]),
+    ("I want to microdose some DOB", ["other"]),
+    ("my dob is in may", []),
+    ("he smokes cannibis", ["other"]),
+    ("a mushroom complex with reishi", ["supplement", "supplement"]),
+    ("stacked with functional mushrooms and psilocybin", ["supplement", "psilocybin"]),
 ])
 def test_substance_terms(nlp, text, expected):
     assert [m.substance for m in nlp(text)._.substances] == expected

@@ -74,6 +74,12 @@ _LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example|a di
 WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
 _SEPARATOR = re.compile(r"[,;/&]|\b(?:and|or|nor)\b")
 PRONOUN_START = re.compile(r"\W*(?:it|they|these|those|this|that|which)\b")
+# "depressed for 15 years", "tired for the past few years": a lasting state, counted in years (a stretch in weeks
+# or months may be the time since dosing began)
+YEARS_LONG = (r"for\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:\d+|a\s+few|few|several|many|so\s+many|two|three|four|five|"
+              r"six|seven|eight|nine|ten|fifteen|twenty)\s*\+?\s*(?:years|yrs|decades)")
+EXAMPLES = re.compile(r"[ \t]*\((?:e\.?g\.?|for example|for instance|such as|like)\s")  # "(e.g. ..." after a sentence
+AFTER_QUESTION_EXAMPLES = re.compile(r"\?[\s\"')\]]*\((?:e\.g\.|eg\.)\s*$")  # "... this? (e.g." cut as a sentence
 PLAIN_ITEM_WORDS = 12  # a line without a marker under a header with a colon is an item up to so many words
 
 
@@ -97,7 +103,7 @@ class Context:
         after = rf"(?:[^\w.!?\n]+[\w'’]+){{0,{r.post_window_words}}}?[^\w.!?\n]*"
         self.post_negation = re.compile(rf"{after}\b(?:{alternation(r.post_negation)})(?![\w'’])", flags)
         self.post_other_cause = re.compile(rf"{after}\b(?:{alternation(r.other_cause)})\b", flags)
-        self.post_history = (re.compile(rf"{after}\b(?:{alternation(r.post_history)})\b", flags)
+        self.post_history = (re.compile(rf"{after}\b(?:{alternation(r.post_history)}|{YEARS_LONG})\b", flags)
                              if r.post_history else None)
         self.post_hypothetical = re.compile(rf"{after}\b(?:{alternation(r.post_hypothetical)})(?![\w'’])", flags)
         self.question_start = re.compile(rf"[^\w]*(?:{alternation(r.question_starts)})\b", flags)
@@ -116,6 +122,10 @@ class Context:
                             if r.attribution_effects else None)
         self.dosing = (re.compile(rf"(?<![\w'’])(?:{alternation(r.dosing_words)})(?![\w'’])", flags)
                        if r.dosing_words else None)
+        self.persisting = (re.compile(rf"\b(?:{alternation(r.persisting_before)})(?:\s+[\w'’]+){{0,2}}\s+$", flags)
+                           if r.persisting_before and r.life_state_effects else None)
+        self.explained = (re.compile(rf"{after}\b(?:{alternation(r.explained_after)})(?![\w'’])", flags)
+                          if r.explained_after and r.life_state_effects else None)
         self.singular = (re.compile(rf"(?<![\w'’])(?:{alternation(r.first_person_singular)})(?![\w'’])", flags)
                          if r.first_person_singular and r.impersonal_min_words else None)
 
@@ -160,6 +170,9 @@ class Context:
                     and _COORDINATION.fullmatch(text, previous[0].end, mention.start)):
                 status = "negated"  # "no headaches, nausea or dizziness": the negation reaches the whole list
             previous = (mention, status)
+            if status == "present" and mention.effect in self.rules.life_state_effects and self._life_state(
+                    text, sentence_start, sentence_end, mention):
+                status = None  # "I'm still anxious", "sad because I had hoped for more": the condition, not an effect
             if status is not None and lists:
                 index = bisect_right(list_starts, mention.start) - 1
                 if index >= 0 and mention.end <= lists[index][1] and not self._first_person_line(text, mention):
@@ -225,7 +238,9 @@ class Context:
         if status == "present" and (self._negated(text, max(clause_start, barrier), mention, benefit_spans)
                                     or self.post_negation.match(after)):
             status = "negated"
-        if (self._hypothetical_before(text, clause_start, mention, spans) or self.post_hypothetical.match(after)
+        # the word that opens the clause may be a trigger itself (", if I get headaches", ", should I ...")
+        opener_start = breaks.last_start(sentence_start, mention.start)
+        if (self._hypothetical_before(text, opener_start, mention, spans) or self.post_hypothetical.match(after)
                 or self._question(text, sentence_start, sentence_end, clause_start, clause_end)):
             return "hypothetical"
         return status
@@ -241,6 +256,19 @@ class Context:
         end = min(len(text), mention.end + self.rules.attribution_chars // 3)
         return (any(start <= d_start and d_end <= end for d_start, d_end in doses)
                 or self.attribution.search(text, start, end) is not None)
+
+    def _life_state(self, text: str, sentence_start: int, sentence_end: int, mention: EffectMention) -> bool:
+        """Whether the mention is a persisting condition ("still anxious") or has a cause of its own ("sad
+        because ..."), unless a dose or a word of dosing gives that cause ("because of the dose")."""
+        if self.persisting is not None and self.persisting.search(
+                text, max(sentence_start, mention.start - 40), mention.start):
+            return True
+        if self.explained is None:
+            return False
+        end = min(sentence_end, mention.end + AFTER_CHARS)
+        cause = self.explained.match(text, mention.end, end)
+        return cause is not None and (self.attribution is None or self.attribution.search(
+            text, cause.end(), min(end, cause.end() + 40)) is None)
 
     def _impersonal(self, text: str) -> bool:
         """Whether the post is written about people in general (a guide, an article): long, and seldom in the
@@ -374,6 +402,9 @@ class Context:
         if sentence.endswith("?") or sentence.rstrip("\"')]").endswith("?"):
             # "... and now I enjoy being alive?" keeps the order of a statement: disbelief, not a question
             return clause_end >= sentence_end and not self.statement_start.match(text, clause_start)
+        if ((EXAMPLES.match(text, sentence_start) and text[max(0, sentence_start - 3):sentence_start].rstrip().endswith("?"))
+                or AFTER_QUESTION_EXAMPLES.search(text, max(0, sentence_start - 30), sentence_start)):
+            return True  # "Anyone else get this? (e.g. headaches, irritability)": the examples of a question
         return (clause_start == sentence_start and self.question_start.match(text, sentence_start) is not None
                 and WHAT_STATEMENT.match(text, sentence_start) is None)
 
@@ -413,6 +444,11 @@ class _Breaks:
                 strong.starts.append(start)
                 strong.ends.append(end)
         return strong
+
+    def last_start(self, lo: int, position: int) -> int:
+        """The start of the last break ending in [lo, position), or lo."""
+        index = bisect_right(self.ends, position) - 1
+        return self.starts[index] if index >= 0 and self.starts[index] >= lo else lo
 
     def last_end(self, lo: int, position: int) -> int:
         """The end of the last break in [lo, position), or lo."""

@@ -64,7 +64,7 @@ TIME_WORDS = (r"(?:hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|times?|mi
 _FOLDED_CHECKS = ("stock", "stock_before", "stock_after", "per", "per_before", "equals_after", "equals_before",
                   "ratio_before",
                   "solvent_after", "in_before", "volume_in", "strength_after", "strength_before", "part_of_before",
-                  "tabs_of_before", "share_before", "each_after", "quantifier_before", "verbs", "between_before",
+                  "tabs_of_before", "tab_named_before", "share_before", "each_after", "quantifier_before", "verbs", "between_before",
                   "cue_before", "label_before")
 
 
@@ -104,11 +104,12 @@ class DoseFinder:
             rf"(?<![\w.,/])(?P<low>{NUMBER})\s*(?:(?P<lunit>{unit}){plural}\s*)?"
             rf"(?P<sep>-|–|—|~|to|and)\s*{APPROX}(?P<high>{NUMBER})\s*(?P<runit>{unit}){plural}{end}"
             # a decimal range written with a slash: 0.5/1g, 0.05/0.1g (a fraction has whole numbers: 1/10 tab)
-            rf"|(?<![\w.,/])(?P<slow>\d*[.,]\d+)\s*/\s*(?P<shigh>{NUMBER})\s*(?P<sunit>{unit}){plural}{end}"
+            rf"|(?<![\w.,/])(?P<slow>\d*[.,]\d+|\d+(?=\s*/\s*\d*[.,]\d))\s*/\s*(?P<shigh>{NUMBER})\s*(?P<sunit>{unit}){plural}{end}"
             # numeric fractions: 1/10 tab, 1/12th of a blotter, 1/15 of a whole tab
             rf"|(?<![\w.,/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:st|nd|rd|th)?s?\s*{of_a}(?P<funit>{unit}){end}"
             # an amount with its unit: 0.1g, 100 mg, 20+ ug, .3 of a gram
-            rf"|(?<![\w.,/])(?P<value>{NUMBER})(?:\+|\s+plus\b)?\s*(?P<of>of\s+(?:a|an|the)\s+)?(?P<unit>{unit}){plural}{end}"
+            rf"|(?<![\w.,/])(?P<value>{NUMBER})(?:\s*(?:\+/?-|±)|\+|\s+plus\b)?\s*(?:(?:full|whole)\s+)?"
+            rf"(?P<of>of\s+(?:a|an|the)\s+)?(?P<unit>{unit}){plural}{end}"
             # a unitless amount after a label: "dosage: .06-.09", "LSD dose: 9"
             rf"|(?:(?<=:)|(?<=:\s))(?P<llow>{NUMBER})(?:\s*(?:-|–|~|to)\s*(?P<lhigh>{NUMBER}))?{bare_end}"
             # a unitless fraction, a dose only after a dosing word ("took 1/9") or right before an LSD name ("1/4 LSD")
@@ -166,9 +167,12 @@ class DoseFinder:
                                         re.IGNORECASE)
         self.cue_before = re.compile(rf"\b(?:{cues})\s*:?\s*{APPROX}$", re.IGNORECASE)
         weights = phrase_regex(list(r.units["g"]) + list(r.units["mg"]))
+        capsules = phrase_regex(r.units['capsule'])
         self.capsule_content = re.compile(
-            rf"(?<![\w.,/]){NUMBER}\s*(?:{weights})\s+(?:[\w'-]+\s+){{0,4}}?(?:{phrase_regex(r.units['capsule'])})\b",
-            re.IGNORECASE)
+            rf"(?<![\w.,/]){NUMBER}\s*(?:{weights})\s+(?:[\w'-]+\s+){{0,4}}?(?:{capsules})\b"
+            # "capsules that are 60 mg each"
+            rf"|\b(?:{capsules})\s+(?:that|which)\s+(?:are|is|contain|contains|have|has|hold|holds)\s+{APPROX}"
+            rf"{NUMBER}\s*(?:{weights})\b", re.IGNORECASE)
         self.part_before = re.compile(
             rf"(?<![\w.,/])(?:(?P<num>\d)\s*/\s*(?P<den>\d{{1,2}})(?:st|nd|rd|th)?|\b(?:an?\s+|one\s+)?(?P<frac>{fraction}))"
             rf"\s+of\s+(?:a|an|one|1|my|the)\s+$", re.IGNORECASE)
@@ -180,6 +184,10 @@ class DoseFinder:
         # (not "in order to": "I dose 0.2g in order to focus")
         self.stock = re.compile(rf"\b(?:{phrase_regex(r.stock_words)})\b(?<!\bin order)", re.IGNORECASE)
         self.stock_before = re.compile(rf"\b(?:{phrase_regex(r.stock_before)})\s*$", re.IGNORECASE)
+        # "a chocolate bar which contains 2.5 grams", "a bag which has 7g": what the stock holds
+        self.stock_holds = re.compile(
+            rf"\b(?:{phrase_regex(r.stock_words)})\s+(?:that|which)\s+(?:\w+\s+)?(?:use|uses|contain|contains|has|have"
+            rf"|had|hold|holds|weigh|weighs|is|are|was|were)\s+{APPROX}$", re.IGNORECASE)
         self.stock_after = re.compile(rf"\s*(?:{phrase_regex(r.stock_after)})\b", re.IGNORECASE)
         self.verbs = re.compile(rf"\b(?:(?P<stock>{phrase_regex(r.stock_verbs)})"
                                 rf"|(?P<loose>{phrase_regex(r.loose_stock_verbs)})"
@@ -219,9 +227,21 @@ class DoseFinder:
             rf"\b(?:{tab_words})\s+(?:(?:they|that|which|i\s+have|i\s+got)\s+)?(?:of|at|are|is|were|was)\s+"
             rf"(?:(?:supposed(?:ly)?|meant|said|claimed|labell?ed)\s+(?:to\s+be\s+|as\s+)?)?"
             rf"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$", re.IGNORECASE)
+        # "one gel tab 220 ug", "1P-LSD blotter 150ug": the strength written right after the tab it names (not
+        # "half a tab 50ug" or "a tenth of a tab 10ug", a part of the tab and its equivalent)
+        self.tab_named_before = re.compile(
+            rf"(?<!\bhalf\s)(?<!\bquarter\s)(?<!\bof\s)(?<!\d\s)(?<!\d)"
+            rf"\b(?:a|an|one|the|my|this|that|single|lsd|1p-lsd|1p|1cp-lsd|gel|paper)\s+(?:(?:gel|paper|lsd|1p-lsd|1p)\s+)?"
+            rf"(?:{tab_words})\s*[:(-]?\s*$", re.IGNORECASE)
         self.each_after = re.compile(
             rf"\s*(?:each(?!\s+(?:{TIME_WORDS}|day|morning|night|evening|time|dose|dosing)\b)"
             rf"|per\s+(?:{tab_words}|square|pellet|micropellet|gel))\b", re.IGNORECASE)
+        # "gummies that are 250mg each", "truffles, which weigh 2 grams each": the weight of each piece one holds
+        self.each_piece_after = re.compile(r"\s*each\b(?!\s+(?:day|morning|night|evening|time|dose|dosing)\b)",
+                                           re.IGNORECASE)
+        self.pieces = re.compile(r"\b(?:gumm(?:y|ies)|truffles?|chocolates?|squares)\b", re.IGNORECASE)
+        self.piece_weighs = re.compile(r"(?:\b(?:are|is|were|weigh|weighs|weighing)|['’]re)\s+(?:about\s+|around\s+|~\s*)?$",
+                                       re.IGNORECASE)
         self.quantifier_before = re.compile(r"\b(?:no|any|every|each|per|a|size|sized)\s+$", re.IGNORECASE)
         self.clause_break = re.compile(r"[,;]")
         self.hit_verb = re.compile(r"\s+(?:me|you|him|her|us|them|hard|harder|different|differently|home)\b",
@@ -411,6 +431,9 @@ class DoseFinder:
             c = self
         g = m.groupdict()
         kind = None
+        unit_word = g["runit"] or g["unit"]
+        if unit_word and unit_word.lower() in ("micro", "micros") and _MICRO_DOSE.match(text, m.end()):
+            return None  # "20 micro dose caps", "2 micro doses": a count of doses, not micrograms
         if g["runit"]:
             low, high, unit = _number(g["low"]), _number(g["high"]), self.unit_of[_norm(g["runit"])]
             if low is None or high is None:
@@ -492,13 +515,24 @@ class DoseFinder:
         before = text[max(sentence_start, start - 12):start]
         near_before = max(sentence_start, start - 25)
         after_end = min(sentence_end, end + 40)
+        # "ordered 0.25g capsules", "a jar of .2g caps": the stated content of a capsule is a dose (the
+        # purchase or the jar is the stock, not the amount in each capsule)
+        content = unit in ("g", "mg") and self.capsule_after.match(text, end) is not None
         stock_before = c.stock.search(before)
         if (c.stock.search(text, end, min(sentence_end, end + 15)) and not _OF_MATERIAL.match(text, end)) \
-                or (stock_before and not _NEW_CLAUSE.search(before, stock_before.end())):
+                or (stock_before and not content and not _NEW_CLAUSE.search(before, stock_before.end())):
             return True  # "a 3.5g bag", "a 4 g bar"; but "I have a vial, so 1ml" starts a clause of its own
-        verb = self._governing_verb(text, sentence_start, start, folded=True)
+        if not content and self.stock_holds.search(text, max(sentence_start, start - 45), start):
+            return True  # "a chocolate bar which contains 2.5 grams of cubes"
+        verb = self._governing_verb(text, sentence_start, start, folded=True, loose="got" if content else "stock")
+        if content:  # "ordered 0.25g capsules" is a dose; "got some 250mg capsules" stays what someone holds
+            verb = "stock" if verb == "got" else None if verb == "stock" else verb
         if (c.stock_before.search(before) and verb != "dose") or c.stock_after.match(text, end, after_end):
             return True  # "down to my last 0.3g" (but "took my last 0.3g"), "0.4g left"
+        if unit in ("g", "mg") and not content and self.each_piece_after.match(text, end, after_end) \
+                and self.piece_weighs.search(text, max(0, start - 20), start) \
+                and self.pieces.search(text, max(0, start - 80), start):
+            return True  # "the gummies are 250mg each": the weight of a piece in stock
         if c.per.match(text, end, after_end) or c.per_before.search(text, near_before, start):
             return True  # "5ug per ml", "8g per litre", "50ug per 50ml", "3ug per 1ml": a concentration
         equals_after = c.equals_after.match(text, end, after_end)
@@ -506,9 +540,10 @@ class DoseFinder:
                 verb != "dose" or (low == high == 1 and equals_after)
                 or c.ratio_before.search(text, max(sentence_start, start - 16), start)):
             return True  # "2 ml = 15 ug": a conversion, unless someone took it ("took 3ml = 6ug"); "1 ml = 10 ug"
-        if unit in ("ml", "ug", "mg", "tab") and (c.solvent_after.match(text, end, after_end) or (
+        if unit in ("ml", "ug", "mg", "tab") and ((c.solvent_after.match(text, end, after_end) and not (
+                unit == "ml" and verb == "dose" and _OF.match(text, end))) or (
                 unit == "ml" and c.in_before.search(text, max(sentence_start, start - 12), start))):
-            return True  # "60ml of distilled water", "120ug in 60ml", "put 500mcg in vodka"
+            return True  # "60ml of distilled water", "120ug in 60ml", "put 500mcg in vodka"; not "I take 3ml of the water"
         if verb == "stock" or (verb == "solution" and unit in ("ug", "tab", "ml", "capsule")):
             return True  # "I bought 12g", "we harvested 35 grams", "ordered five 120ug blotters"
         if unit == "ug":
@@ -518,18 +553,25 @@ class DoseFinder:
                 return True
             if c.tabs_of_before.search(text, max(sentence_start, start - 50), start):
                 return True
+            if c.tab_named_before.search(text, max(sentence_start, start - 30), start):
+                return True
             if c.share_before.search(text, max(sentence_start, start - 50), start):
                 return True  # "each ml contains 10ug": a concentration
             if c.strength_after.match(text, end, after_end) and (
                     verb != "dose" or c.strength_before.search(text, near_before, start)):
                 return True
+        if _DIVIDED.match(text, end, after_end):
+            return True  # "120ug / 8 makes 15ug": the whole being divided, not the dose
+        if unit == "capsule" and _TOTAL.match(text, end, after_end):
+            return True  # "8 capsules in total so far": a count over weeks, not one dose
         if unit == "capsule" and c.quantifier_before.search(text, max(sentence_start, start - 8), start):
             return True  # "no one pill", "per capsule", "size 2 capsules"
         return False
 
-    def _governing_verb(self, text: str, sentence_start: int, start: int, folded: bool = False) -> str | None:
+    def _governing_verb(self, text: str, sentence_start: int, start: int, folded: bool = False,
+                        loose: str = "stock") -> str | None:
         """"stock", "solution" or "dose": the kind of the nearest verb before the amount in its clause, if any.
-        `folded`: text is the folded text (when self.on_folded)."""
+        `folded`: text is the folded text (when self.on_folded); `loose`: the kind a loose stock verb ("got") gives."""
         verbs = self.checks.verbs if folded else self.verbs
         lo = max(sentence_start, start - 45)
         breaks = [b.end() for b in self.clause_break.finditer(text, lo, start)]
@@ -543,7 +585,7 @@ class DoseFinder:
         if last is None:
             return None
         if last["loose"]:  # "got 3.5g", "got about 7 grams"; but "get results from 50ug" or "get me 5ug"
-            return "stock" if _OBJECT_GAP.fullmatch(text, last.end(), start) else None
+            return loose if _OBJECT_GAP.fullmatch(text, last.end(), start) else None
         return "stock" if last["stock"] else "solution" if last["solution"] else "dose"
 
     def _attribute(self, text, folded, starts, start, end, low, high, unit, kind, mentions) -> DoseMention | None:
@@ -622,6 +664,11 @@ class DoseFinder:
         return DoseMention(substance, round(low, 6), round(high, 6), unit, start, end)
 
 
+_OF = re.compile(r"\s*of\s", re.IGNORECASE)
+_DIVIDED = re.compile(rf"\s*(?:/|÷|divided\s+by)\s*\d+(?![\d.,]|\s*(?:{TIME_WORDS}|d|wk|tabs?|ml|mg|g|grams?|ug|µg|μg|mcg|mics?)\b)",
+                      re.IGNORECASE)
+_TOTAL = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)
+_MICRO_DOSE = re.compile(r"[\s-]*dos(?:e|es|ed|ing)\b", re.IGNORECASE)
 # Between an amount and the substance named after it: filler words, or two words of any kind
 # ("0.2 g home grown cubensis").
 _AFTER_GAP = re.compile(r"[\s(]*(?:(?:of|dried|dry|fresh|ground|powdered|weight|my|the|some|worth|a|an|being|caps?|"

@@ -106,7 +106,8 @@ class EffectFinder:
         flags = 0  # patterns and rule phrases are lower case, and run on lower_text(): faster than IGNORECASE
         gap = rf"(?:{alternation(lexicon.gap_words)})"  # "less of my anxiety"
         aux = rf"(?:{alternation(lexicon.aux_words)}|\d+)"  # "anxiety is 90 percent gone"
-        tail = rf"(?:\s*(?:{alternation(lexicon.fillers)})\b|\s*{_LIST_ITEM}){{0,6}}\s*$"
+        # a filler may be joined to the word by a hyphen: "felt super-calm"
+        tail = rf"(?:\s*(?:{alternation(lexicon.fillers)})\b|\s*{_LIST_ITEM}){{0,6}}(?:\s*|-)$"
         self.cue = re.compile(rf"\b(?:{alternation(lexicon.cues)}){tail}", flags)
         self.feel_cue = re.compile(rf"\b(?:{alternation(lexicon.feel_cues)}){tail}", flags)
         self.post_cue = re.compile(rf"\s*(?:{alternation(lexicon.post_cues)})\b", flags)
@@ -140,7 +141,7 @@ class EffectFinder:
                                       rf"[^\S\n]*(?:$|\n|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
         self.clause_break = re.compile(r"\b(?:but|however|though|although|except)\b", flags)
         # "glad it works for you", "nervous I was ripped off": an attitude to a proposition, not a felt state
-        self.complement = (re.compile(rf"\s+(?:that\s+)?(?:{alternation(lexicon.complement_after)})(?![\w'’])"
+        self.complement = (re.compile(rf"[^\S\n]+(?:that\s+)?(?:{alternation(lexicon.complement_after)})(?![\w'’])"
                                       r"(?!\s+(?:think|guess|suppose|mean)\b)", flags)
                            if lexicon.complement_after else None)
 

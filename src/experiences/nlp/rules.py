@@ -288,6 +288,13 @@ class ContextRules:
     # A side effect after another cause (other_cause) in its sentence comes from that cause, unless one of these
     # words or a dose stands between them ("I had coffee, then dosed, and felt jittery").
     dosing_words: tuple[str, ...] = ()
+    # Side effects that are often the condition the author doses for ("still anxious", "sad because I had hoped
+    # for more"): such a mention is no effect of dosing right after a persisting word (persisting_before, within
+    # two words: "was still feeling anxious") or right before a cause of its own (explained_after, within
+    # post_window_words, unless an attribution word follows it: "anxious because of the dose" stays).
+    life_state_effects: tuple[str, ...] = ()
+    persisting_before: tuple[str, ...] = ()
+    explained_after: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: Any, where: str = "context.json") -> "ContextRules":

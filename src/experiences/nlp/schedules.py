@@ -39,6 +39,10 @@ _AMOUNT_GAP = 20  # characters between an amount and the schedule phrase it is g
 _ALTERNATIVES = re.compile(r"\s+or\s+")
 # Counted kinds that read as a dosing regimen even with no cue around them ("spaced it out every other day").
 _LENIENT_KINDS = ("every_n_days",)
+# Schedules with days off: beside one, "0.1g a day" is the amount of a dosing day.
+_WITH_DAYS_OFF = ("fadiman", "every_other_day", "stamets", "five_on_two_off")
+# A supplement joined to what comes before it: "... with niacin and lion's mane"
+_STACKED = re.compile(r"\b(?:with|plus)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:and|&|\+)\s+)?$")
 _RANGE_OF_DAYS = re.compile(r"-|–|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b", re.IGNORECASE)
 
 
@@ -89,6 +93,7 @@ class ScheduleFinder:
         found: list[ScheduleMention] = []
         windows: dict[Scanner, list[tuple[int, int]]] = {}
         doses = None
+        per_dose_day: list[ScheduleMention] = []  # "0.1g a day": the amount of each dosing day
         for (kind, context, anchor, pattern), needs_dose in zip(self.patterns, self.needs_dose):
             if not pattern.possible(doc_text):
                 continue  # the text lacks a word that every match contains: no match (see scan.py)
@@ -117,10 +122,16 @@ class ScheduleFinder:
                         continue
                 mention = (self._counted(kind, match) if kind in rules.COUNTED_KINDS
                            else ScheduleMention(kind, start, match.end()))
+                if needs_dose and kind == "daily":
+                    per_dose_day.append(mention)
                 if isinstance(mention, list):
                     found.extend(mention)  # "every 2 or 3 days": two named schedules offered
                 elif mention is not None:
                     found.append(mention)
+        if per_dose_day and any(m.schedule in _WITH_DAYS_OFF or m.days_off for m in found):
+            # "4 on 3 off ... 0.1g a day": the amount on a dosing day, not daily dosing
+            found = [m for m in found if m.schedule != "daily"
+                     or not any(d.start <= m.start and m.end <= d.end for d in per_dose_day)]
         if doc_text.links:  # "[Fadiman protocol vs. Stamets](https://...)": the title of somebody else's post
             found = [m for m in found if not doc_text.in_link(m.start, m.end)]
         put(doc, "schedules", _without_overlaps(found))
@@ -203,6 +214,8 @@ class ScheduleFinder:
             return None
         if len(days) == 4 and all((days[i + 1] - days[i]) % 7 == 2 for i in range(3)):
             return ScheduleMention("every_other_day", start, end)  # Sun, Tue, Thu, Sat: a day on, a day off
+        if len(days) == 2 and (days[1] - days[0]) % 7 == 1:
+            return _custom(start, end, 2, 5)  # Saturday and Sunday: two days in a row, then five off
         return self._days_a_week(len(days), start, end)
 
     def _days_a_week(self, n: int, start: int, end: int) -> ScheduleMention | None:
@@ -233,7 +246,8 @@ class ScheduleFinder:
         last = None
         for last in self.cues.finditer(text, left, start):
             pass
-        if last is not None and last.lastgroup == "supplement" and not text[last.end():start].strip(" ,:-"):
+        if last is not None and last.lastgroup == "supplement" and not text[last.end():start].strip(" ,:-") \
+                and not self._stacked(text, sentence_start, last.start()):
             return False  # "the 1 g lion's mane 7 days a week": the routine of the supplement named right before
         verdict = self._verdict(text, left, start, end, min(sentence_end, end + window))
         if verdict is _SOFT:  # only "feel" near: a dosing word earlier in the sentence still makes it a regimen
@@ -241,6 +255,11 @@ class ScheduleFinder:
             for cue in self.cues.finditer(text, sentence_start, left):
                 if cue.lastgroup in ("dose", "other"):
                     last = cue
+            if last is None and lenient and sentence_start > 0:
+                # "Now it's every other day and I feel calmer": a plain count of days after a
+                # sentence about dosing
+                previous_start, _ = sentence_span(starts, text, sentence_start - 1)
+                return self._verdict(text, previous_start, sentence_start, sentence_start, sentence_start) is True
             return last is not None and last.lastgroup == "dose"
         if verdict is not None:
             return verdict
@@ -257,6 +276,14 @@ class ScheduleFinder:
             if verdict is not None:
                 return verdict is True
         return lenient  # no cue anywhere near: only a plain count of days speaks for itself
+
+    def _stacked(self, text: str, sentence_start: int, supplement_start: int) -> bool:
+        """Whether the supplement is stacked with a dose named before it: "10ug plus niacin and lion's mane,
+        2x a week" is the dosing pattern, of the dose and its stack."""
+        joined = _STACKED.search(text, max(sentence_start, supplement_start - 30), supplement_start)
+        if joined is None:
+            return False
+        return any(cue.lastgroup == "dose" for cue in self.cues.finditer(text, sentence_start, joined.start()))
 
     def _clause_context(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> bool:
         """For loose words ("daily", "at night"): a word of another routine anywhere before the phrase in
