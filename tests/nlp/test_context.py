@@ -95,7 +95,7 @@ def test_post_negation(nlp, text, expected):
     ("At first you're going to feel tired.", [("fatigue", "hypothetical")]),
     # the word that opens a clause can be its trigger
     ("On some days, if I feel nauseous, I eat ginger.", [("nausea_gi", "hypothetical")]),
-    ("I felt great, but a bit tired.", [("mood_improvement", "present"), ("fatigue", "present")]),
+    ("After the dose I felt great, but a bit tired.", [("mood_improvement", "present"), ("fatigue", "present")]),
     ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
     ("It is likely to cause headaches", [("headache", "hypothetical")]),
     ("I'll try and be more social tomorrow", [("sociability", "hypothetical")]),
@@ -305,7 +305,6 @@ def test_negation_over_a_list_and_what_is_sought(nlp, text, expected):
     # so do low mood, fatigue and fog: a word of dosing or of a dosing day near them makes them effects
     ("Work is a grind and I am exhausted when I get home.", []),
     ("My divorce left me sad and hopeless.", []),
-    ("I get distracted by my phone a lot.", []),
     ("The day after dosing I felt sad.", [("mood_worsening", "present")]),
     ("By the second week I was getting tired early.", [("fatigue", "present")]),
     ("The day on was great, but on the following days I was grumpy.", [("mood_worsening", "present")]),
@@ -355,7 +354,8 @@ def test_months_findings_and_clefts(nlp, text, expected):
     ("no anxiety, no jitters, felt great", [("jitteriness", "negated"), ("mood_improvement", "present")]),
     # a wording with its own negation in a list of such carries its own: the one before does not reach it
     ("After the dose I had no energy, no motivation.", [("fatigue", "present"), ("fatigue", "present")]),
-    ("After the dose I couldn't eat, couldn't sleep, couldn't think.", [("insomnia", "present"),
+    ("After the dose I couldn't eat, couldn't sleep, couldn't think.", [("appetite_loss", "present"),
+                                                                        ("insomnia", "present"),
                                                                         ("brain_fog", "present")]),
     ("I didn't have any trouble concentrating after the dose.", [("brain_fog", "negated")]),
 ])

@@ -77,7 +77,7 @@ def test_longest_wording_wins(nlp):
     # ... or beside an effect just found ...
     ("I was energetic and calm", [("energy_increase", "present"), ("anxiety_reduction", "present")]),
     ('Day two: "in the moment" and relaxed', [("presence", "present"), ("anxiety_reduction", "present")]),
-    ("I felt tired but happy", [("fatigue", "present"), ("mood_improvement", "present")]),
+    ("After the dose I felt tired but happy", [("fatigue", "present"), ("mood_improvement", "present")]),
     ("the shop was busy but calm", []),
     # ... or in a list of three or more with a word of feeling, but a list of nouns may be goals
     ("Day three: hopeful, balanced, calm, thankful.", [("mood_improvement", "present"), ("presence", "present"),
@@ -168,9 +168,9 @@ def test_attitudes_to_a_clause_are_no_effect(nlp, text, expected):
     ("after the dose I had anxiety kicking in", "anxiety_increase"),
     ("on dose days I get anxiety at work", "anxiety_increase"),
     ("I get more annoyed than usual on dose days", "mood_worsening"),
-    ("my mood goes down on the second day", "mood_worsening"),
+    ("my mood goes down on the second day after a dose", "mood_worsening"),
     ("I woke up in a depressive state after dosing", "mood_worsening"),
-    ("it seemed to amplify negative feelings", "mood_worsening"),
+    ("the dose seemed to amplify negative feelings", "mood_worsening"),
     ("my negative thoughts got amplified after a month of dosing", "mood_worsening"),
     ("after my dose I felt really weak", "fatigue"),
     ("it was hard to pay attention in meetings", "brain_fog"),
@@ -353,7 +353,7 @@ def test_relief_help_and_wordings_that_name_no_effect(nlp, text, expected):
     ("My energy at the office was higher than usual.", [("energy_increase", "present")]),
     ("My relationship with my brother has improved.", [("sociability", "present")]),
     ("My anxiety at night went away.", [("anxiety_reduction", "present")]),
-    ("My mood at work was terrible.", [("mood_worsening", "present")]),
+    ("After dosing my mood at work was terrible.", [("mood_worsening", "present")]),
     # a dose stronger than meant, accidental trips and named perceptual shifts
     ("The second dose was more than I wanted.", [("perceptual_changes", "present")]),
     ("It was more of a high than a microdose.", [("perceptual_changes", "present")]),
