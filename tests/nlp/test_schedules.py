@@ -249,9 +249,9 @@ CASES = [
     # "No schedule," as a label of how one doses
     ("Doses vary. No schedule, only when life is calm.", [("intuitive", None, None)]),
     ("There is no schedule for the bus, so I microdose at home", []),
-    # two weekdays in a row are two days on and five off, not two spaced days a week
-    ("I'm thinking of dosing on Saturday and Sunday", [("custom", 2, 5)]),
-    ("I'm thinking of dosing on Sunday and Monday", [("custom", 2, 5)]),
+    # two fixed days a week are twice_weekly, next to each other or not (GUIDELINES.md)
+    ("I'm thinking of dosing on Saturday and Sunday", [("twice_weekly", None, None)]),
+    ("I'm thinking of dosing on Sunday and Monday", [("twice_weekly", None, None)]),
     ("I'm thinking of dosing on Tuesday and Friday", [("twice_weekly", None, None)]),
 ]
 

@@ -214,8 +214,6 @@ class ScheduleFinder:
             return None
         if len(days) == 4 and all((days[i + 1] - days[i]) % 7 == 2 for i in range(3)):
             return ScheduleMention("every_other_day", start, end)  # Sun, Tue, Thu, Sat: a day on, a day off
-        if len(days) == 2 and (days[1] - days[0]) % 7 == 1:
-            return _custom(start, end, 2, 5)  # Saturday and Sunday: two days in a row, then five off
         return self._days_a_week(len(days), start, end)
 
     def _days_a_week(self, n: int, start: int, end: int) -> ScheduleMention | None:
