@@ -80,6 +80,7 @@ def test_post_negation(nlp, text, expected):
     ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
     ("It is likely to cause headaches", [("headache", "hypothetical")]),
     ("I'll try and be more social tomorrow", [("sociability", "hypothetical")]),
+    ("After dosing my inner voice says you're too tired, take a nap.", [("fatigue", "hypothetical")]),
     # a sentence ends at a full stop before markdown emphasis ("...works.** I've had")
     ("**I wonder whether it works.** I've had the energy to hit the gym.", [("energy_increase", "present")]),
     ("I figured it wouldn't make much of a difference", [("no_effect", "hypothetical")]),
