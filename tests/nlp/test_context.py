@@ -249,6 +249,9 @@ def test_being_confused_about_something_is_no_brain_fog(nlp):
     ("I felt more focused, like really sharp", [("focus_improvement", "present"), ("focus_improvement", "present")]),
     ("but I don't see a difference in my mood being elevated or an increased focus or happiness",
      [("focus_improvement", "negated"), ("mood_improvement", "negated")]),
+    # ... and over "as much (of)"
+    ("I did not feel nearly as much of the empathy I was hoping for.", [("sociability", "negated")]),
+    ("No headaches, and as much energy as ever.", [("headache", "negated"), ("energy_increase", "present")]),
     # what someone is after is hypothetical
     ("All in all, I'm looking to gain a little more energy", [("energy_increase", "hypothetical")]),
     ("I thought I'd get headaches, but I didn't.", [("headache", "hypothetical")]),
