@@ -99,6 +99,7 @@ def test_post_negation(nlp, text, expected):
     ("I'm scared of getting panic attacks", [("anxiety_increase", "hypothetical")]),
     ("It is likely to cause headaches", [("headache", "hypothetical")]),
     ("I'll try and be more social tomorrow", [("sociability", "hypothetical")]),
+    ("After dosing my inner voice says you're too tired, take a nap.", [("fatigue", "hypothetical")]),
     # a sentence ends at a full stop before markdown emphasis ("...works.** I've had")
     ("**I wonder whether it works.** I've had the energy to hit the gym.", [("energy_increase", "present")]),
     ("I figured it wouldn't make much of a difference", [("no_effect", "hypothetical")]),
@@ -286,6 +287,9 @@ def test_being_confused_about_something_is_no_brain_fog(nlp):
     ("I felt more focused, like really sharp", [("focus_improvement", "present"), ("focus_improvement", "present")]),
     ("but I don't see a difference in my mood being elevated or an increased focus or happiness",
      [("focus_improvement", "negated"), ("mood_improvement", "negated")]),
+    # ... and over "as much (of)"
+    ("I did not feel nearly as much of the empathy I was hoping for.", [("sociability", "negated")]),
+    ("No headaches, and as much energy as ever.", [("headache", "negated"), ("energy_increase", "present")]),
     # what someone is after is hypothetical
     ("All in all, I'm looking to gain a little more energy", [("energy_increase", "hypothetical")]),
     ("I thought I'd get headaches, but I didn't.", [("headache", "hypothetical")]),

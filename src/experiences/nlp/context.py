@@ -69,7 +69,7 @@ LIST_MARKER = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S")  # a list ite
 HAS_LIST = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S|:[ \t*_]*\n", re.MULTILINE)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:and|or|nor)\s+)?|/|&|(?:and|or|nor)\s+)\s*(?:(?:any|no)\s+)?")
 _DISJUNCTION = re.compile(r"\s*(?:,\s*)?(?:or|nor|/)\s*(?:(?:any|no)\s+)?")  # "no energy or creativity"
-_LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example|a difference in|any difference in)\b")
+_LIST_OPENING = re.compile(r"\b(?:such as|like|including|e\.g\.|for example|a difference in|any difference in|as much|as many)\b")
 # "What I noticed was a mood lift": a pseudo-cleft opens a statement, not a question
 WHAT_STATEMENT = re.compile(r"[^\w]*what\s+(?:i|we|i've|ive)\s+(?:[\w'’]+\s+){0,2}?(?:was|is|were|are|has been)\b")
 _SEPARATOR = re.compile(r"[,;/&]|\b(?:and|or|nor)\b")
@@ -365,7 +365,8 @@ class Context:
     def _negated(self, text: str, clause_start: int, mention: EffectMention, spans: list[tuple[int, int]]) -> bool:
         window_start = max(clause_start, mention.start - 20 * self.rules.window_words)
         # "without many of the effects such as more focus, energy", "I don't see a difference in my mood or
-        # focus": the negation reaches over "such as" or "a difference in" into what follows, so the window
+        # focus", "did not feel nearly as much of the empathy": the negation reaches over "such as", "a difference
+        # in" or "as much" into what follows, so the window
         # counts its words from there
         end = mention.start
         opening = None
