@@ -178,3 +178,16 @@ def test_the_pipeline_gives_the_same_records_with_or_without_shared_state():
         for _name, component in nlp.pipeline:
             fresh = component(fresh)
         assert record_from_doc("x", doc) == record_from_doc("x", fresh)
+
+
+def test_batched_pipe_gives_what_one_document_at_a_time_gives(nlp):
+    """nlp.pipe runs each component over a batch (scan.Batched); a last, partial batch is not lost and every
+    record is what the document alone gives."""
+    from experiences.extract import record_from_doc
+
+    texts = _sample_texts()
+    assert len(texts) > 7
+    alone = [record_from_doc(str(n), nlp(text)) for n, text in enumerate(texts)]
+    piped = [record_from_doc(str(n), doc) for n, doc in enumerate(nlp.pipe(texts, batch_size=7))]
+    assert piped == alone
+    assert all(isinstance(component, scan.Batched) for _name, component in nlp.pipeline)

@@ -52,7 +52,7 @@ from spacy.tokens import Doc
 from . import rules
 from .effects import alternation, lower_text
 from .mentions import EffectMention
-from .scan import get, put, shared
+from .scan import Batched, get, put, shared
 
 WORD = re.compile(r"[\w'’]+")
 # Sentence ends: end punctuation before a space or the end, and line breaks (a bare "." would cut "0.1g"). An
@@ -88,7 +88,7 @@ def make_context(nlp: Language, name: str) -> "Context":
     return Context()
 
 
-class Context:
+class Context(Batched):
     def __init__(self):
         self.rules = r = rules.load("context.json")
         flags = 0  # patterns and rule phrases are lower case, and run on lower_text()

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from . import rules
 from .mentions import DoseMention, SubstanceMention
-from .scan import DocText, Scanner, casefree, get, put, shared
+from .scan import Batched, DocText, Scanner, casefree, get, put, shared
 from .substances import SUPPLEMENT, medicine_mentions
 from .text import phrase_regex, sentence_span
 
@@ -73,7 +73,7 @@ def make_dose_finder(nlp: Language, name: str) -> "DoseFinder":
     return DoseFinder()
 
 
-class DoseFinder:
+class DoseFinder(Batched):
     def __init__(self):
         self.rules = r = rules.load("doses.json")
         self.unit_of = {word.lower(): unit for unit, words in r.units.items() for word in words}

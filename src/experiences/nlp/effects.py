@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from . import rules
 from .mentions import EffectMention
-from .scan import put, shared
+from .scan import Batched, put, shared
 
 BLOCK, TERM, LEVEL, WEAK, FEEL, NEGATED, CONDITION = range(7)  # in order of precedence
 _WORD = r"[\w'’-]+"
@@ -81,7 +81,7 @@ def make_effect_finder(nlp: Language, name: str) -> "EffectFinder":
     return EffectFinder(nlp)
 
 
-class EffectFinder:
+class EffectFinder(Batched):
     def __init__(self, nlp: Language):
         lexicon = rules.load("effects.json")
         negation = rules.load("context.json").negation

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from . import rules
 from .mentions import ScheduleMention
-from .scan import DocText, Scanner, get, put, shared
+from .scan import Batched, DocText, Scanner, get, put, shared
 from .text import phrase_regex, sentence_span
 
 _SOFT = object()  # a verdict of soft words only (see ScheduleFinder._verdict)
@@ -51,7 +51,7 @@ def make_schedule_finder(nlp: Language, name: str) -> "ScheduleFinder":
     return ScheduleFinder()
 
 
-class ScheduleFinder:
+class ScheduleFinder(Batched):
     def __init__(self):
         self.rules = r = rules.load("schedules.json")
         self.numbers = {**r.cardinals, **r.ordinals, **r.multiplicatives}

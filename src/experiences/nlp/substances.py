@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from . import rules
 from .mentions import SubstanceMention
-from .scan import casefree, put, shared
+from .scan import Batched, casefree, put, shared
 
 SUPPLEMENT = "supplement"
 _URL = re.compile(r"\bhttps?://[^\s)\]>]+")
@@ -28,7 +28,7 @@ def make_substance_tagger(nlp: Language, name: str) -> "SubstanceTagger":
     return SubstanceTagger(nlp)
 
 
-class SubstanceTagger:
+class SubstanceTagger(Batched):
     def __init__(self, nlp: Language):
         lexicon = rules.load("substances.json")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
