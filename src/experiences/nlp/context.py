@@ -9,14 +9,18 @@ Within that clause, in this order:
   reaching over clause breaks up to a termination word) or one with another cause ("withdrawal", "coffee"; for a
   side effect anywhere before it in the sentence, or in the sentence before when this one opens with a pronoun,
   "SSRIs do the opposite. They kept me numb", unless a dose or a dosing word stands between them); so is
-  a side effect named as a lasting state ("anxious as usual", "depressed for a good while");
+  a side effect named as a lasting state ("anxious as usual", "depressed for a good while", "tired for years"),
+  and one of life_state_effects that persists ("still anxious") or has a cause of its own ("sad because she
+  left", but not "anxious because of the dose");
 - negation triggers ("no", "didn't", "without") reach at most window_words words forward, and on along a
   list of effects of the same kind ("no headaches, nausea or dizziness"), but not past an effect of another
   kind joined by "and" ("no headaches and great mood"); post-negation
   triggers ("headaches: none", "... was not an issue") reach back from just after the effect;
 - hypothetical triggers ("if", "worried about", "some people", "hoping", "may cause") reach over the clause
-  before the effect; so do questions: a clause that ends its sentence with "?" (unless it keeps the order
-  of a statement, "and now I enjoy being alive?"), or a sentence opening like one ("Anyone else ...").
+  before the effect (the word opening the clause among them: ", if I get headaches"); so do questions: a
+  clause that ends its sentence with "?" (unless it keeps the order of a statement, "and now I enjoy being
+  alive?"), a sentence opening like one ("Anyone else ..."), and examples in brackets right after a question
+  ("Does it help? (e.g. with focus)").
 
 A line that introduces a list (it ends with a colon, or list items follow it: lines opening with "-", "*", "•",
 "1." or "1)") passes the status of its last clause to the items of the list: "You may feel:" or "Some people
@@ -25,7 +29,7 @@ so does a long line without a colon (a paragraph before a list), and an item in 
 status. The list ends at a line that is no item (after a header with a colon, a line without a marker right
 under it is an item too, unless it speaks in the first person: "You may feel:\ncalm, focused").
 
-More anxiety, low mood, tiredness or fog is often a state of the author's life ("I am a stressed out mother",
+More anxiety, low mood, tiredness or numbness is often a state of the author's life ("I am a stressed out mother",
 "panic attacks at work", "exhausted when I get home"): a side effect listed in attribution_effects counts only
 with a dose or a word of dosing ("took", "after", "microdosing", "dose day", "the following days") near it;
 otherwise the mention is dropped. This is checked last, once lists and impersonal posts have had their say.
