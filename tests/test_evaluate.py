@@ -42,7 +42,20 @@ def test_cli_prints_the_table(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "doses          1.000   1.000  1.000" in out
     assert "negated or hypothetical effects called present: 0.0% (0 of 1, 95% CI 0.0%-0.0%)" in out
-    assert "doses          1.000   1.000  1.000  1.000-1.000" in out
+    assert "doses          1.000   1.000  1.000  1.000-1.000    0.93 met" in out
+    assert "target at most 10%: met" in out
+
+
+def test_each_figure_is_held_against_its_target(tmp_path, capsys):
+    """A report whose dose is missed and whose negated headache is called present misses both targets."""
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"id": "x", **GOLD["a"]}) + "\n")
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "x", "text": "I had a headache."}) + "\n")
+    assert main(["evaluate", "--resamples", "0", str(tmp_path / "gold.jsonl"), str(tmp_path / "in.jsonl")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "0.93 not met" in next(line for line in lines if line.startswith("doses "))
+    assert "0.90 not met" in next(line for line in lines if line.startswith("schedules "))
+    assert "  -  " in next(line for line in lines if line.startswith("substances "))
+    assert any(line.endswith("target at most 10%: not met") for line in lines)
 
 
 def test_cli_can_leave_the_intervals_out(tmp_path, capsys):
