@@ -137,8 +137,10 @@ class EffectFinder(Batched):
         self.negated_after = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:{alternation(lexicon.negated_after)})\b", flags)
         self.coordination = re.compile(r"[\s\"”’)]*(?:,|/|&|\band\b|\bor\b|\bbut\b|,\s*(?:and|but)\b)[\s\"“‘(]*")
         # "didn't feel anything, except a bit calmer" reports a felt effect: no "no effect" there
-        self.negated_end = re.compile(r"(?![^\S\n]*[,;:(-]?\s*(?:except|besides|apart from|aside from|other than|save for)\b)"
-                                      rf"[^\S\n]*(?:$|\n|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
+        exceptions = (rf"(?![^\S\n]*[,;:(-]?\s*(?:{alternation(lexicon.negated_exceptions)})\b)"
+                      if lexicon.negated_exceptions else "")
+        self.negated_end = re.compile(
+            rf"{exceptions}[^\S\n]*(?:$|\n|[^\w\s]|(?:{alternation(lexicon.negated_end_words)}|\d)\b)", flags)
         self.clause_break = re.compile(r"\b(?:but|however|though|although|except)\b", flags)
         # "glad it works for you", "nervous I was ripped off": an attitude to a proposition, not a felt state
         self.complement = (re.compile(rf"[^\S\n]+(?:that\s+)?(?:{alternation(lexicon.complement_after)})(?![\w'’])"

@@ -227,6 +227,7 @@ class EffectRules:
     aux_words: tuple[str, ...] = ()  # may stand between the effect and an after-word: "anxiety is almost gone"
     negation_gap_words: tuple[str, ...] = ()  # between a negation and a negated term: "didn't really notice"
     negated_end_words: tuple[str, ...] = ()  # may follow a negated term: "didn't feel much at all"
+    negated_exceptions: tuple[str, ...] = ()  # ... but these do not: "didn't feel anything, except calmer" is felt
     complement_after: tuple[str, ...] = ()  # after a weak or feel term, (that +) these make it an attitude to a
     # proposition, not a felt state: "glad it works", "nervous I was ripped off"
 
