@@ -4,6 +4,7 @@ all published counts at once is measured by benchmarks/suppression_audit.py.)"""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -93,3 +94,35 @@ def test_no_line_gives_a_hidden_cell_away(published, count, dimension):
     assert (lines["hidden"] != 1).all()
     exposed = lines[(lines["hidden_members"] > 0) & lines["margin_shown"]]
     assert (exposed["margin"] - exposed["shown_members"] >= K).all()
+
+
+def _sums(table: pd.DataFrame) -> np.ndarray:
+    """Which finest cells (every dimension set) each cell of a table sums: a 0/1 matrix."""
+    finest = table[(table[list(DIMENSIONS)] != ALL).all(axis=1)]
+    matrix = np.ones((len(table), len(finest)))
+    for dimension in DIMENSIONS:
+        mine = table[dimension].to_numpy()[:, None]
+        matrix *= (mine == ALL) | (mine == finest[dimension].to_numpy()[None, :])
+    return matrix
+
+
+@pytest.mark.parametrize("measure", ["total", "headache", "mood_improvement", "insomnia"])
+def test_no_small_count_follows_from_all_shown_cells_together(published, measure):
+    """An attacker who writes every roll-up of a table as the sum of its finest cells and solves them
+    all at once: a hidden small count whose equation is a combination of the shown cells' equations
+    would be pinned. (Before the whole-table check, 2 small mood-improvement counts were.)"""
+    if measure == "total":
+        table, column, small = published.drop_duplicates(list(DIMENSIONS)), "reports_total", None
+    else:
+        table, column = published[(published["level"] == "effect") & (published["measure"] == measure)], "reports"
+        small = table["reports_total_true"] - table["reports_true"] < K  # a small complement is small too
+    table = table.reset_index(drop=True)
+    small = (table[f"{column}_true"] < K) | (False if small is None else small.to_numpy())
+    sums = _sums(table)
+    shown = table[column].notna().to_numpy()
+    wanted = ~shown & np.asarray(small)
+    assert wanted.any() and shown.any()
+    # least squares of each hidden small cell's equation on the shown ones: an exact fit pins its value
+    weights = np.linalg.lstsq(sums[shown].T, sums[wanted].T, rcond=None)[0]
+    misfit = np.abs(sums[shown].T @ weights - sums[wanted].T).max(axis=0)
+    assert (misfit > 1e-6).all(), f"{int((misfit <= 1e-6).sum())} small hidden counts are pinned"
