@@ -271,8 +271,7 @@ class DoseFinder(Batched):
             if dose is not None:
                 found.append(dose)
         found = _drop_counted_contents(found, text, starts)
-        if doc_text.links:  # "[5ug + workout](https://...)": the title of somebody else's post
-            found = [d for d in found if not doc_text.in_link(d.start, d.end)]
+        found = doc_text.outside_links(found)  # "[5ug + workout](https://...)"
         if any(d.unit == "capsule" for d in found) and self.capsule_content.search(text):
             # "550mg capsules ... took one capsule": the count of a capsule whose content the post states is no
             # amount of its own (the stated content is the dose)

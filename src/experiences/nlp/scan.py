@@ -148,6 +148,13 @@ class DocText:
     def in_link(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.links)
 
+    def outside_links(self, mentions: list) -> list:
+        """The mentions (with .start and .end) that are not in a markdown link's text: such a text is the
+        title of somebody else's post, so what it names is not what the author took or followed."""
+        if not self.links:
+            return mentions
+        return [m for m in mentions if not self.in_link(m.start, m.end)]
+
     def string(self, target: str) -> str:
         return self.text if target == "text" else self.lower if target == "lower" else self.folded
 

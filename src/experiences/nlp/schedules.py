@@ -132,8 +132,7 @@ class ScheduleFinder(Batched):
             # "4 on 3 off ... 0.1g a day": the amount on a dosing day, not daily dosing
             found = [m for m in found if m.schedule != "daily"
                      or not any(d.start <= m.start and m.end <= d.end for d in per_dose_day)]
-        if doc_text.links:  # "[Fadiman protocol vs. Stamets](https://...)": the title of somebody else's post
-            found = [m for m in found if not doc_text.in_link(m.start, m.end)]
+        found = doc_text.outside_links(found)  # "[Fadiman protocol vs. Stamets](https://...)"
         put(doc, "schedules", _without_overlaps(found))
         return doc
 

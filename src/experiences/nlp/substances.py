@@ -58,8 +58,7 @@ class SubstanceTagger(Batched):
                      for span in sorted(filter_spans(matches), key=lambda s: s.start)]
         if mentions:
             doc_text = shared(doc)
-            if doc_text.links:  # "[Psilocybin for depression](https://...)": the title of somebody else's post
-                mentions = [m for m in mentions if not doc_text.in_link(m.start, m.end)]
+            mentions = doc_text.outside_links(mentions)  # "[Psilocybin for depression](https://...)"
             if "://" in doc_text.text:  # ".../comments/abc/lsd_and_sleep/": a web address names nothing taken
                 urls = [m.span() for m in _URL.finditer(doc_text.text)]
                 mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in urls)]
