@@ -251,15 +251,13 @@ class Context(Batched):
 
     def _dosed_between(self, text: str, start: int, end: int, doses: list[tuple[int, int]]) -> bool:
         """Whether a dose or a dosing word (dosing_words) stands in text[start:end]."""
-        return (any(start <= d_start and d_end <= end for d_start, d_end in doses)
-                or (self.dosing is not None and self.dosing.search(text, start, end) is not None))
+        return _dose_or_word(text, start, end, doses, self.dosing)
 
     def _attributed(self, text: str, mention: EffectMention, doses: list[tuple[int, int]]) -> bool:
         """Whether a dose or a word of dosing is near the mention (attribution_chars before, a third after)."""
         start = max(0, mention.start - self.rules.attribution_chars)
         end = min(len(text), mention.end + self.rules.attribution_chars // 3)
-        return (any(start <= d_start and d_end <= end for d_start, d_end in doses)
-                or self.attribution.search(text, start, end) is not None)
+        return _dose_or_word(text, start, end, doses, self.attribution)
 
     def _life_state(self, text: str, sentence_start: int, sentence_end: int, mention: EffectMention) -> bool:
         """Whether the mention is a persisting condition ("still anxious") or has a cause of its own ("sad
@@ -426,6 +424,12 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
             sentence_end = match.end()
             break
     return sentence_start, sentence_end
+
+
+def _dose_or_word(text: str, start: int, end: int, doses: list[tuple[int, int]], words: re.Pattern | None) -> bool:
+    """Whether a dose found by the dose finder, or a match of `words`, stands in text[start:end]."""
+    return (any(start <= d_start and d_end <= end for d_start, d_end in doses)
+            or (words is not None and words.search(text, start, end) is not None))
 
 
 class _Breaks:
