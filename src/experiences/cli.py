@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                "unit, low and high; schedules on id; effects on id with status "
                                                "present; substances on id) and the share of gold negated or "
                                                "hypothetical effects called present, each with a 95% bootstrap "
-                                               "interval over reports.")
+                                               "interval over reports and whether it meets its target.")
     evaluate.add_argument("gold", help="gold labels, JSON Lines (id, doses, schedules, effects), e.g. "
                                        "benchmarks/gold/dev_gold.jsonl")
     evaluate.add_argument("input", nargs="?", help="the posts the gold set labels, JSON Lines with id, title, text "
